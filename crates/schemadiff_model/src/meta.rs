@@ -1,0 +1,57 @@
+//! Where an object came from (file span or live OID) and which domain owns it.
+
+use crate::ident::Ident;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// A byte span in one source file, with the 1-based line and column of its start.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct SourceSpan {
+    pub file: Arc<str>,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Origin {
+    /// Declared in a schema file.
+    File(SourceSpan),
+    /// Read from a live database.
+    Live { oid: u32 },
+    /// Implied by another object (a serial column's sequence, a generated index).
+    #[default]
+    Implied,
+}
+
+impl Origin {
+    pub fn span(&self) -> Option<&SourceSpan> {
+        match self {
+            Origin::File(span) => Some(span),
+            _ => None,
+        }
+    }
+}
+
+/// Bookkeeping every object carries; never part of the comparison.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct ObjectMeta {
+    /// The domain folder the object was declared in (empty for live objects).
+    pub domain: String,
+    pub origin: Origin,
+    /// Set by a `-- schemadiff:renamed-from <old>` comment on the declaration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renamed_from: Option<Ident>,
+}
+
+impl ObjectMeta {
+    pub fn in_file(domain: &str, span: SourceSpan) -> ObjectMeta {
+        ObjectMeta {
+            domain: domain.to_string(),
+            origin: Origin::File(span),
+            renamed_from: None,
+        }
+    }
+}
