@@ -48,10 +48,10 @@ macro_rules! insert_unique {
     ($map:expr, $key:expr, $value:expr, $id:expr) => {{
         let key = $key;
         if let Some(existing) = $map.get(&key) {
-            return Err(Duplicate {
+            return Err(Box::new(Duplicate {
                 id: $id,
                 existing: existing.meta.clone(),
-            });
+            }));
         }
         $map.insert(key, $value);
         Ok(())
@@ -59,21 +59,21 @@ macro_rules! insert_unique {
 }
 
 impl Catalog {
-    pub fn add_schema(&mut self, s: Schema) -> Result<(), Duplicate> {
+    pub fn add_schema(&mut self, s: Schema) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Schema {
             name: s.name.clone(),
         };
         insert_unique!(self.schemas, s.name.clone(), s, id)
     }
 
-    pub fn add_extension(&mut self, e: Extension) -> Result<(), Duplicate> {
+    pub fn add_extension(&mut self, e: Extension) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Extension {
             name: e.name.clone(),
         };
         insert_unique!(self.extensions, e.name.clone(), e, id)
     }
 
-    pub fn add_type(&mut self, t: UserType) -> Result<(), Duplicate> {
+    pub fn add_type(&mut self, t: UserType) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Type {
             name: t.name.clone(),
         };
@@ -81,7 +81,7 @@ impl Catalog {
         insert_unique!(self.types, t.name.clone(), t, id)
     }
 
-    pub fn add_sequence(&mut self, s: Sequence) -> Result<(), Duplicate> {
+    pub fn add_sequence(&mut self, s: Sequence) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Sequence {
             name: s.name.clone(),
         };
@@ -89,13 +89,13 @@ impl Catalog {
         insert_unique!(self.sequences, s.name.clone(), s, id)
     }
 
-    pub fn add_table(&mut self, t: Table) -> Result<(), Duplicate> {
+    pub fn add_table(&mut self, t: Table) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::table(t.name.clone());
         self.check_relation_name_free(&t.name, id.clone())?;
         insert_unique!(self.tables, t.name.clone(), t, id)
     }
 
-    pub fn add_index(&mut self, i: Index) -> Result<(), Duplicate> {
+    pub fn add_index(&mut self, i: Index) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Index {
             name: i.name.clone(),
         };
@@ -103,18 +103,18 @@ impl Catalog {
         insert_unique!(self.indexes, i.name.clone(), i, id)
     }
 
-    pub fn add_view(&mut self, v: View) -> Result<(), Duplicate> {
+    pub fn add_view(&mut self, v: View) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::view(v.name.clone(), v.materialized);
         self.check_relation_name_free(&v.name, id.clone())?;
         insert_unique!(self.views, v.name.clone(), v, id)
     }
 
-    pub fn add_function(&mut self, f: Function) -> Result<(), Duplicate> {
+    pub fn add_function(&mut self, f: Function) -> Result<(), Box<Duplicate>> {
         let id = f.id();
         insert_unique!(self.functions, id.clone(), f, id)
     }
 
-    pub fn add_trigger(&mut self, t: Trigger) -> Result<(), Duplicate> {
+    pub fn add_trigger(&mut self, t: Trigger) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Trigger {
             table: t.table.clone(),
             name: t.name.clone(),
@@ -122,7 +122,7 @@ impl Catalog {
         insert_unique!(self.triggers, (t.table.clone(), t.name.clone()), t, id)
     }
 
-    pub fn add_policy(&mut self, p: Policy) -> Result<(), Duplicate> {
+    pub fn add_policy(&mut self, p: Policy) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Policy {
             table: p.table.clone(),
             name: p.name.clone(),
@@ -154,7 +154,7 @@ impl Catalog {
         &self,
         name: &QualifiedName,
         id: ObjectId,
-    ) -> Result<(), Duplicate> {
+    ) -> Result<(), Box<Duplicate>> {
         let existing = self
             .tables
             .get(name)
