@@ -163,10 +163,10 @@ impl Catalog {
             .or_else(|| self.sequences.get(name).map(|s| &s.meta))
             .or_else(|| self.indexes.get(name).map(|i| &i.meta));
         match existing {
-            Some(meta) => Err(Duplicate {
+            Some(meta) => Err(Box::new(Duplicate {
                 id,
                 existing: meta.clone(),
-            }),
+            })),
             None => Ok(()),
         }
     }
