@@ -1,6 +1,6 @@
 //! SQL expressions kept as text, with the objects they reference.
 
-use crate::object_id::ObjectId;
+use crate::object_id::ObjectRef;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 pub struct Expr {
     pub sql: String,
     #[serde(skip_serializing_if = "BTreeSet::is_empty")]
-    pub refs: BTreeSet<ObjectId>,
+    pub refs: BTreeSet<ObjectRef>,
 }
 
 impl Expr {

@@ -2,7 +2,7 @@
 
 use crate::ident::{Ident, QualifiedName};
 use crate::meta::ObjectMeta;
-use crate::object_id::ObjectId;
+use crate::object_id::{ObjectId, ObjectRef};
 use crate::types::TypeName;
 use serde::Serialize;
 use std::collections::BTreeSet;
@@ -22,7 +22,7 @@ pub struct Function {
     /// The whole `CREATE FUNCTION` statement as the files have it.
     pub definition: String,
     /// Relations, functions, types and sequences the body mentions (best effort).
-    pub refs: BTreeSet<ObjectId>,
+    pub refs: BTreeSet<ObjectRef>,
     #[serde(skip)]
     pub meta: ObjectMeta,
 }

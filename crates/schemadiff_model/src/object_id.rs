@@ -193,3 +193,29 @@ impl fmt::Display for ObjectId {
         }
     }
 }
+
+/// What kind of object a name found in SQL text may denote.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RefKind {
+    /// A table, view or materialized view (`FROM x`, `REFERENCES x`).
+    Relation,
+    /// A function or procedure call, whatever its arguments.
+    Function,
+    /// `nextval('s')` and friends.
+    Sequence,
+    /// A cast or a column type.
+    Type,
+    /// A qualified name in procedural code: any object of that name.
+    Any,
+}
+
+/// A name mentioned in SQL text (a default, a check, a view, a function body),
+/// qualified with the schema it resolves to. Resolved by name, not signature, because
+/// text does not say which overload it calls; names of objects outside the
+/// catalog (built-ins) simply match nothing.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct ObjectRef {
+    pub kind: RefKind,
+    pub name: QualifiedName,
+}

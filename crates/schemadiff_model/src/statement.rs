@@ -1,8 +1,10 @@
 //! Statements kept verbatim because the parser does not understand them.
 
+use crate::ident::QualifiedName;
 use crate::meta::ObjectMeta;
-use crate::object_id::ObjectId;
+use crate::object_id::ObjectRef;
 use serde::Serialize;
+use std::collections::BTreeSet;
 
 /// Valid PostgreSQL the SQL parser could not read (`ALTER SEQUENCE ... OWNED BY`,
 /// `CREATE MATERIALIZED VIEW ... WITH NO DATA`, ...). It is executed as written,
@@ -14,10 +16,11 @@ pub struct VerbatimStatement {
     /// The leading keywords, e.g. `ALTER SEQUENCE`.
     pub summary: String,
     pub sql: String,
-    /// Objects it creates (best effort, from its leading keywords).
-    pub creates: Option<ObjectId>,
-    /// Objects of the catalog it mentions, so it runs after them.
-    pub mentions: Vec<ObjectId>,
+    /// The object it creates, when it is a `CREATE ... name` statement: whatever
+    /// mentions that name runs after it.
+    pub creates: Option<QualifiedName>,
+    /// Names it mentions; it runs after whichever of them the catalog defines.
+    pub mentions: BTreeSet<ObjectRef>,
     #[serde(skip)]
     pub meta: ObjectMeta,
 }

@@ -2,7 +2,7 @@
 
 use crate::ident::{Ident, QualifiedName};
 use crate::meta::ObjectMeta;
-use crate::object_id::ObjectId;
+use crate::object_id::ObjectRef;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
@@ -21,7 +21,7 @@ pub struct View {
     /// Materialized views only: `WITH NO DATA` makes this false.
     pub with_data: bool,
     /// Relations, functions and types the query mentions.
-    pub refs: BTreeSet<ObjectId>,
+    pub refs: BTreeSet<ObjectRef>,
     #[serde(skip)]
     pub meta: ObjectMeta,
 }

@@ -1,0 +1,124 @@
+//! sqlparser statements -> catalog objects, one module per object kind.
+
+mod alter;
+mod comment;
+mod constraint;
+mod function;
+mod grant;
+mod index;
+mod policy;
+pub mod schema;
+mod sequence;
+pub mod sequence_tokens;
+pub mod table;
+mod trigger;
+mod types;
+mod user_type;
+mod view;
+
+use crate::ctx::Ctx;
+use crate::diagnostic::{Code, Diagnostic};
+use sqlparser::ast::Statement;
+
+/// What became of a statement.
+pub enum Outcome {
+    /// Turned into catalog objects.
+    Modelled,
+    /// Valid, but not modelled: keep it verbatim and execute it as written.
+    Verbatim,
+    /// Not part of a schema (transaction control, data); a diagnostic was emitted if it matters.
+    Ignored,
+}
+
+pub fn statement(ctx: &mut Ctx, stmt: &Statement, with_data: bool) -> Outcome {
+    match stmt {
+        Statement::CreateTable(ct) => table::create_table(ctx, ct),
+        Statement::CreateIndex(ci) => index::create_index(ctx, ci),
+        Statement::CreateView(v) => view::create_view(ctx, v, with_data),
+        Statement::CreateSchema { schema_name, .. } => schema::create_schema(ctx, schema_name),
+        Statement::CreateExtension(e) => schema::create_extension(ctx, e),
+        Statement::CreateSequence {
+            name,
+            data_type,
+            sequence_options,
+            owned_by,
+            ..
+        } => sequence::create_sequence(
+            ctx,
+            name,
+            data_type.as_ref(),
+            sequence_options,
+            owned_by.as_ref(),
+        ),
+        Statement::CreateType {
+            name,
+            representation,
+        } => user_type::create_type(ctx, name, representation.as_ref()),
+        Statement::CreateDomain(d) => user_type::create_domain(ctx, d),
+        Statement::CreateFunction(f) => function::create_function(ctx, f, false),
+        Statement::CreateTrigger(t) => trigger::create_trigger(ctx, t),
+        Statement::CreatePolicy(p) => policy::create_policy(ctx, p),
+        Statement::AlterTable(at) => {
+            if !alter::alter_table(ctx, at) {
+                return Outcome::Verbatim;
+            }
+        }
+        Statement::Grant(g) => {
+            if !grant::grant(ctx, g) {
+                return Outcome::Verbatim;
+            }
+        }
+        Statement::Comment {
+            object_type,
+            object_name,
+            comment: text,
+            ..
+        } => {
+            if !comment::comment(ctx, object_type, object_name, text.as_ref()) {
+                return Outcome::Verbatim;
+            }
+        }
+        Statement::StartTransaction { .. }
+        | Statement::Commit { .. }
+        | Statement::Rollback { .. } => return Outcome::Ignored,
+        Statement::Insert(_)
+        | Statement::Update(_)
+        | Statement::Delete(_)
+        | Statement::Query(_)
+        | Statement::Truncate(_)
+        | Statement::Copy { .. } => {
+            let loc = ctx.stmt_location();
+            ctx.error(
+                Diagnostic::warning(
+                    Code::IgnoredStatement,
+                    "data statement in a schema file; ignored",
+                )
+                .at(loc, "not part of the schema")
+                .with_help(
+                    "keep seed data in a separate folder and load it after `schemadiff apply`",
+                ),
+            );
+            return Outcome::Ignored;
+        }
+        Statement::Drop { .. }
+        | Statement::DropFunction(_)
+        | Statement::DropTrigger(_)
+        | Statement::DropPolicy(_)
+        | Statement::DropDomain(_) => {
+            let loc = ctx.stmt_location();
+            ctx.error(
+                Diagnostic::error(
+                    Code::NotDeclarative,
+                    "DROP in a schema file; schema files state what should exist",
+                )
+                .at(loc, "a migration step, not a desired state")
+                .with_help(
+                    "delete the object's definition instead; `schemadiff plan` produces the DROP",
+                ),
+            );
+            return Outcome::Ignored;
+        }
+        _ => return Outcome::Verbatim,
+    }
+    Outcome::Modelled
+}

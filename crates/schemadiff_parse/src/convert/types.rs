@@ -1,0 +1,158 @@
+//! sqlparser data types -> canonical model types.
+
+use crate::ctx::Ctx;
+use schemadiff_model::types::{canonicalize_builtin, Canonical};
+use schemadiff_model::{Ident, SerialKind, TypeName};
+use sqlparser::ast::{ArrayElemTypeDef, DataType, ObjectNamePart};
+
+/// What a written column type means.
+pub enum ColumnType {
+    Type(TypeName),
+    Serial(SerialKind),
+}
+
+pub fn column_type(ctx: &Ctx, dt: &DataType) -> ColumnType {
+    match canonical(ctx, dt, 0) {
+        Canonical::Type(t) => ColumnType::Type(t),
+        Canonical::Serial(k) => ColumnType::Serial(k),
+    }
+}
+
+/// A type in a position where serial is not allowed (casts, arguments, domains).
+pub fn plain_type(ctx: &Ctx, dt: &DataType) -> TypeName {
+    match canonical(ctx, dt, 0) {
+        Canonical::Type(t) => t,
+        Canonical::Serial(k) => k.integer_type(),
+    }
+}
+
+fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
+    match dt {
+        DataType::Array(ArrayElemTypeDef::SquareBracket(inner, _))
+        | DataType::Array(ArrayElemTypeDef::AngleBracket(inner))
+        | DataType::Array(ArrayElemTypeDef::Parenthesis(inner)) => canonical(ctx, inner, dims + 1),
+        DataType::Custom(name, mods) => {
+            let parts: Vec<Ident> = name
+                .0
+                .iter()
+                .filter_map(|p| match p {
+                    ObjectNamePart::Identifier(id) => Some(ctx.ident(id)),
+                    _ => None,
+                })
+                .collect();
+            let mods = (!mods.is_empty()).then(|| mods.join(","));
+            let mut t = match parts.as_slice() {
+                [.., schema, name] if schema.as_str() != "pg_catalog" => TypeName {
+                    schema: Some(schema.clone()),
+                    name: name.as_str().to_string(),
+                    modifiers: None,
+                    array_dims: 0,
+                },
+                [.., name] => {
+                    let mut c = from_words(name.as_str(), mods.as_deref());
+                    // An unknown unqualified name is a user type found through the search path.
+                    if let Canonical::Type(t) = &mut c {
+                        if !t.is_builtin() && crate::resolve::extension_providing(&t.name).is_none()
+                        {
+                            t.schema = Some(ctx.default_schema.clone());
+                        }
+                    }
+                    return with_dims(c, dims);
+                }
+                [] => TypeName::builtin("text"),
+            };
+            t.modifiers = mods;
+            t.array_dims = dims;
+            Canonical::Type(t)
+        }
+        other => {
+            let (name, mods, extra_dims) = split_display(&other.to_string());
+            with_dims(from_words(&name, mods.as_deref()), dims + extra_dims)
+        }
+    }
+}
+
+/// A single-word (or built-in multi-word) type name: built-in if known, else an
+/// unqualified name resolved later against the catalog and extensions.
+fn from_words(name: &str, mods: Option<&str>) -> Canonical {
+    if let Some(c) = canonicalize_builtin(name, mods) {
+        return c;
+    }
+    let mut t = TypeName::builtin(&name.to_ascii_lowercase());
+    // PostGIS-style subtypes print capitalised (`Point,4326`); normalise like the server.
+    t.modifiers = mods.map(normalize_geometry);
+    Canonical::Type(t)
+}
+
+fn normalize_geometry(mods: &str) -> String {
+    let mut out = Vec::new();
+    for part in mods.split(',') {
+        let p = part.trim();
+        let cap = [
+            "Point",
+            "LineString",
+            "Polygon",
+            "MultiPoint",
+            "MultiLineString",
+            "MultiPolygon",
+            "GeometryCollection",
+            "Geometry",
+        ]
+        .iter()
+        .flat_map(|s| ["", "Z", "M", "ZM"].map(|z| format!("{s}{z}")))
+        .find(|s| s.eq_ignore_ascii_case(p));
+        out.push(cap.unwrap_or_else(|| p.to_string()));
+    }
+    out.join(",")
+}
+
+fn with_dims(c: Canonical, dims: u8) -> Canonical {
+    match c {
+        Canonical::Type(mut t) => {
+            t.array_dims += dims;
+            Canonical::Type(t)
+        }
+        serial => serial,
+    }
+}
+
+/// `TIMESTAMP(3) WITH TIME ZONE[]` -> (`TIMESTAMP WITH TIME ZONE`, Some(`3`), 1).
+fn split_display(s: &str) -> (String, Option<String>, u8) {
+    let mut text = s.trim().to_string();
+    let mut dims = 0u8;
+    while let Some(stripped) = text.strip_suffix("[]") {
+        text = stripped.trim_end().to_string();
+        dims += 1;
+    }
+    match (text.find('('), text.rfind(')')) {
+        (Some(open), Some(close)) if close > open => {
+            let mods = text[open + 1..close].to_string();
+            let name = format!("{} {}", &text[..open], &text[close + 1..]);
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            (name, Some(mods), dims)
+        }
+        _ => (text, None, dims),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_display;
+
+    #[test]
+    fn splits_modifiers_out_of_multiword_names() {
+        assert_eq!(
+            split_display("TIMESTAMP(3) WITH TIME ZONE[]"),
+            (
+                "TIMESTAMP WITH TIME ZONE".to_string(),
+                Some("3".to_string()),
+                1
+            )
+        );
+        assert_eq!(
+            split_display("NUMERIC(5,2)"),
+            ("NUMERIC".to_string(), Some("5,2".to_string()), 0)
+        );
+        assert_eq!(split_display("TEXT[][]"), ("TEXT".to_string(), None, 2));
+    }
+}

@@ -1,0 +1,179 @@
+//! The state one statement's conversion works with: where it is, what schema
+//! unqualified names mean, and where diagnostics and pending work go.
+
+use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
+use crate::line_index::LineIndex;
+use crate::pending::Pending;
+use crate::position::offset_in;
+use schemadiff_model::{Catalog, Duplicate, Ident, ObjectMeta, QualifiedName, SourceSpan};
+use sqlparser::ast::{ObjectName, ObjectNamePart};
+use sqlparser::tokenizer::Span;
+use std::sync::Arc;
+
+pub struct Ctx<'a> {
+    pub catalog: &'a mut Catalog,
+    pub diags: &'a mut Vec<Diagnostic>,
+    pub pending: &'a mut Pending,
+    pub file: &'a FileCtx,
+    /// Byte span of the statement in its file.
+    pub stmt_start: usize,
+    pub stmt_end: usize,
+    /// Schema for unqualified names (`public`, or the file's `SET search_path`).
+    pub default_schema: Ident,
+    /// From a `-- schemadiff:renamed-from` comment before the statement.
+    pub renamed_from: Option<Ident>,
+}
+
+/// One source file with its line index, shared by all its statements.
+pub struct FileCtx {
+    pub source: Arc<SourceFile>,
+    pub lines: LineIndex,
+}
+
+impl FileCtx {
+    pub fn location(&self, start: usize, end: usize) -> Location {
+        let (line, column) = self.lines.line_col(&self.source.text, start);
+        Location {
+            source: self.source.clone(),
+            start,
+            end: end.max(start),
+            line,
+            column,
+        }
+    }
+}
+
+impl Ctx<'_> {
+    pub fn text(&self) -> &str {
+        &self.file.source.text[self.stmt_start..self.stmt_end]
+    }
+
+    pub fn stmt_location(&self) -> Location {
+        self.file.location(self.stmt_start, self.stmt_end)
+    }
+
+    /// The file location of a sqlparser span (relative to the statement), or the
+    /// whole statement when the parser gave none.
+    pub fn location_of(&self, span: Span) -> Location {
+        if span.start.line == 0 {
+            return self.stmt_location();
+        }
+        let text = self.text();
+        let start = offset_in(text, span.start.line, span.start.column);
+        let end = offset_in(text, span.end.line, span.end.column).max(start);
+        self.file
+            .location(self.stmt_start + start, self.stmt_start + end)
+    }
+
+    pub fn source_span(&self, loc: &Location) -> SourceSpan {
+        SourceSpan {
+            file: loc.source.path.clone(),
+            start: loc.start,
+            end: loc.end,
+            line: loc.line,
+            column: loc.column,
+        }
+    }
+
+    /// Metadata for an object declared by this statement.
+    pub fn meta(&self) -> ObjectMeta {
+        let mut meta = ObjectMeta::in_file(
+            &self.file.source.domain,
+            self.source_span(&self.stmt_location()),
+        );
+        meta.renamed_from = self.renamed_from.clone();
+        meta
+    }
+
+    /// Metadata for a part of the statement (a column, an inline constraint).
+    pub fn meta_at(&self, span: Span) -> ObjectMeta {
+        let loc = self.location_of(span);
+        ObjectMeta::in_file(&self.file.source.domain, self.source_span(&loc))
+    }
+
+    pub fn ident(&self, id: &sqlparser::ast::Ident) -> Ident {
+        Ident::from_sql(&id.value, id.quote_style.is_some())
+    }
+
+    /// `schema.name` or `name` (in the default schema). Longer names (`db.schema.name`)
+    /// keep their last two parts.
+    pub fn qualify(&self, name: &ObjectName) -> QualifiedName {
+        let parts: Vec<Ident> = name
+            .0
+            .iter()
+            .filter_map(|p| match p {
+                ObjectNamePart::Identifier(id) => Some(self.ident(id)),
+                _ => None,
+            })
+            .collect();
+        match parts.as_slice() {
+            [.., schema, name] => QualifiedName::new(schema.clone(), name.clone()),
+            [name] => QualifiedName::new(self.default_schema.clone(), name.clone()),
+            [] => QualifiedName::new(self.default_schema.clone(), Ident::new("")),
+        }
+    }
+
+    pub fn error(&mut self, diag: Diagnostic) {
+        self.diags.push(diag);
+    }
+
+    /// Reports a second definition of an object, pointing at both places.
+    pub fn duplicate(&mut self, dup: Duplicate) {
+        let mut diag = Diagnostic::error(
+            Code::DuplicateObject,
+            format!("{} is defined twice", dup.id),
+        )
+        .at(self.stmt_location(), "defined again here")
+        .with_help("keep one definition; schema files declare each object exactly once");
+        if let Some(span) = dup.existing.origin.span() {
+            if let Some(first) = self.file_location(span) {
+                diag = diag.with_related(
+                    Diagnostic::new(
+                        Code::DuplicateObject,
+                        crate::diagnostic::Severity::Warning,
+                        format!("first definition of {}", dup.id),
+                    )
+                    .at(first, "first defined here"),
+                );
+            }
+        }
+        self.diags.push(diag);
+    }
+
+    /// Turns a span recorded in the model back into a location, when it is in a file we hold.
+    fn file_location(&self, span: &SourceSpan) -> Option<Location> {
+        self.pending.location_of(span)
+    }
+}
+
+impl Ctx<'_> {
+    /// Records that `name` must resolve to an object of kind `expect` once all files are read.
+    pub fn expect(
+        &mut self,
+        expect: crate::pending::Expect,
+        name: QualifiedName,
+        span: Span,
+        context: String,
+    ) {
+        let location = self.location_of(span);
+        self.pending.references.push(crate::pending::Reference {
+            expect,
+            name,
+            location,
+            context,
+        });
+    }
+
+    /// Records that a column's type must exist: built-ins pass, extension types
+    /// (`geography`, unqualified) need their extension, user types need a definition.
+    pub fn resolve_type(&mut self, ty: &schemadiff_model::TypeName, span: Span, context: String) {
+        if ty.is_builtin() {
+            return;
+        }
+        let name = match &ty.schema {
+            Some(schema) => QualifiedName::new(schema.clone(), Ident::new(ty.name.clone())),
+            None => QualifiedName::new(Ident::new(""), Ident::new(ty.name.clone())),
+        };
+        self.expect(crate::pending::Expect::Type, name, span, context);
+    }
+}

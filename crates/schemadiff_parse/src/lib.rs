@@ -1,0 +1,261 @@
+//! Loads schema files into the catalog, with precise diagnostics.
+//!
+//! Files are lexed and split into statements here (so one bad statement costs one
+//! diagnostic), each statement is parsed on its own by sqlparser, converted into
+//! catalog objects, and a final pass resolves names and references.
+
+mod convert;
+mod ctx;
+pub mod diagnostic;
+mod fallback;
+pub mod lex;
+pub mod line_index;
+mod mysql;
+mod pending;
+mod position;
+mod refs;
+mod resolve;
+mod source;
+pub mod split;
+
+pub use diagnostic::{Code, Diagnostic, Location, Severity, SourceFile};
+
+use ctx::{Ctx, FileCtx};
+use lex::{is_keyword, lex, LexErrorKind, TokenKind};
+use line_index::LineIndex;
+use pending::Pending;
+use schemadiff_model::{Catalog, Ident};
+use split::{significant, split, RawStatement};
+use sqlparser::dialect::PostgreSqlDialect;
+use sqlparser::parser::Parser;
+use std::path::Path;
+use std::sync::Arc;
+
+/// The result of loading: the static catalog, every diagnostic (sorted by file and
+/// position), and the sources they point into.
+#[derive(Debug)]
+pub struct Loaded {
+    pub catalog: Catalog,
+    pub diagnostics: Vec<Diagnostic>,
+    pub sources: Vec<Arc<SourceFile>>,
+}
+
+impl Loaded {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
+pub fn load_path(path: &Path) -> Loaded {
+    let (files, mut diags) = source::discover(path);
+    let mut loaded = load_sources(files);
+    diags.append(&mut loaded.diagnostics);
+    diags.sort_by_key(Diagnostic::sort_key);
+    loaded.diagnostics = diags;
+    loaded
+}
+
+/// Loads in-memory sources (tests, benchmarks, stdin).
+pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
+    let sources: Vec<Arc<SourceFile>> = files.into_iter().map(Arc::new).collect();
+    let mut catalog = Catalog::default();
+    let mut diags = Vec::new();
+    let mut pending = Pending {
+        sources: sources.clone(),
+        ..Pending::default()
+    };
+    for source in &sources {
+        load_file(source, &mut catalog, &mut diags, &mut pending);
+    }
+    resolve::run(&mut catalog, &mut diags, &mut pending);
+    diags.sort_by_key(Diagnostic::sort_key);
+    Loaded {
+        catalog,
+        diagnostics: diags,
+        sources,
+    }
+}
+
+fn load_file(
+    source: &Arc<SourceFile>,
+    catalog: &mut Catalog,
+    diags: &mut Vec<Diagnostic>,
+    pending: &mut Pending,
+) {
+    let file = FileCtx {
+        source: source.clone(),
+        lines: LineIndex::new(&source.text),
+    };
+    let text: &str = &source.text;
+    let (tokens, lex_errors) = lex(text);
+    for e in &lex_errors {
+        diags.push(lex_error(&file, e.kind.clone(), e.start, e.end));
+    }
+    let mut default_schema = Ident::new("public");
+    for raw in split(text, &tokens) {
+        let stmt_text = &text[raw.start..raw.end];
+        if let Some(schema) = search_path(text, &tokens, &raw) {
+            default_schema = schema;
+            continue;
+        }
+        let broken_lexically = lex_errors
+            .iter()
+            .any(|e| e.start >= raw.start && e.start <= raw.end);
+        let mysql = mysql::check(&file, &tokens, &raw);
+        let has_mysql = !mysql.is_empty();
+        diags.extend(mysql);
+        let (parse_text, with_data) = strip_with_data(text, &tokens, &raw);
+        let mut ctx = Ctx {
+            catalog,
+            diags,
+            pending,
+            file: &file,
+            stmt_start: raw.start,
+            stmt_end: raw.end,
+            default_schema: default_schema.clone(),
+            renamed_from: renamed_from(text, &raw),
+        };
+        if is_create_sequence(text, &tokens, &raw)
+            && convert::sequence_tokens::create_sequence(&mut ctx)
+        {
+            continue;
+        }
+        match Parser::new(&PostgreSqlDialect {})
+            .try_with_sql(parse_text)
+            .and_then(|mut p| p.parse_statements())
+        {
+            Ok(statements) => {
+                for stmt in &statements {
+                    if let convert::Outcome::Verbatim =
+                        convert::statement(&mut ctx, stmt, with_data)
+                    {
+                        let summary = fallback::statement_summary(stmt_text);
+                        let loc = ctx.stmt_location();
+                        ctx.error(
+                            Diagnostic::warning(Code::UnsupportedStatement, format!("{summary} statement is not modelled by schemadiff; kept verbatim"))
+                                .at(loc, "executed as written, after the objects it names")
+                                .with_help("the objects it touches are not compared in static mode; a dev database (`--dev-url`) checks it for real"),
+                        );
+                        fallback::keep_verbatim(&mut ctx, summary);
+                    }
+                }
+            }
+            // Already reported precisely; sqlparser's message would only repeat it.
+            Err(_) if has_mysql || broken_lexically => {}
+            Err(e) => fallback::parse_failed(&mut ctx, &e.to_string()),
+        }
+    }
+}
+
+fn lex_error(file: &FileCtx, kind: LexErrorKind, start: usize, end: usize) -> Diagnostic {
+    let (what, help) = match kind {
+        LexErrorKind::UnterminatedString => (
+            "unterminated string literal",
+            "close the string with `'` (write `''` for a quote inside it)",
+        ),
+        LexErrorKind::UnterminatedQuotedIdent => (
+            "unterminated quoted identifier",
+            "close the identifier with `\"`",
+        ),
+        LexErrorKind::UnterminatedBlockComment => (
+            "unterminated block comment",
+            "close the comment with `*/` (block comments nest in PostgreSQL)",
+        ),
+        LexErrorKind::UnterminatedDollarString => (
+            "unterminated dollar-quoted string",
+            "close the body with the same `$tag$` that opened it",
+        ),
+        LexErrorKind::UnterminatedBacktick => (
+            "unterminated backtick identifier (MySQL syntax)",
+            "PostgreSQL quotes identifiers with `\"`",
+        ),
+    };
+    Diagnostic::error(Code::SyntaxError, format!("syntax error: {what}"))
+        .at(file.location(start, end), "opened here, never closed")
+        .with_help(help)
+}
+
+fn is_create_sequence(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> bool {
+    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
+        .take(3)
+        .map(|(_, t)| t)
+        .collect();
+    sig.first().is_some_and(|t| is_keyword(src, t, "create"))
+        && sig.iter().skip(1).any(|t| is_keyword(src, t, "sequence"))
+}
+
+/// `SET [LOCAL|SESSION] search_path TO|= a, b`: the first schema becomes the default for
+/// unqualified names in the rest of the file.
+fn search_path(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> Option<Ident> {
+    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
+        .map(|(_, t)| t)
+        .collect();
+    let mut i = 0;
+    if !sig.first().is_some_and(|t| is_keyword(src, t, "set")) {
+        return None;
+    }
+    i += 1;
+    if sig
+        .get(i)
+        .is_some_and(|t| is_keyword(src, t, "local") || is_keyword(src, t, "session"))
+    {
+        i += 1;
+    }
+    if !sig
+        .get(i)
+        .is_some_and(|t| is_keyword(src, t, "search_path"))
+    {
+        return None;
+    }
+    let value = sig.get(i + 2)?;
+    let raw_text = value.text(src);
+    match value.kind {
+        TokenKind::Word => Some(Ident::from_sql(raw_text, false)),
+        TokenKind::QuotedIdent => Some(Ident::from_sql(raw_text.trim_matches('"'), true)),
+        TokenKind::String => Some(Ident::from_sql(raw_text.trim_matches('\''), false)),
+        _ => None,
+    }
+}
+
+/// `-- schemadiff:renamed-from old_name` in the comments right before a statement.
+fn renamed_from(src: &str, raw: &RawStatement) -> Option<Ident> {
+    raw.leading_comments.iter().find_map(|(s, e)| {
+        let text = src[*s..*e].trim_start_matches("--").trim();
+        let rest = text.strip_prefix("schemadiff:renamed-from")?;
+        let name = rest.split_whitespace().next()?;
+        Some(if name.starts_with('"') {
+            Ident::from_sql(name.trim_matches('"'), true)
+        } else {
+            Ident::from_sql(name, false)
+        })
+    })
+}
+
+/// `CREATE MATERIALIZED VIEW ... WITH [NO] DATA`: sqlparser lacks the suffix, so it is
+/// cut off before parsing and kept as a flag.
+fn strip_with_data<'a>(src: &'a str, tokens: &[lex::Token], raw: &RawStatement) -> (&'a str, bool) {
+    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
+        .map(|(_, t)| *t)
+        .collect();
+    let full = &src[raw.start..raw.end];
+    let is_matview = sig.len() > 3
+        && is_keyword(src, &sig[0], "create")
+        && sig
+            .iter()
+            .take(5)
+            .any(|t| is_keyword(src, t, "materialized"));
+    if !is_matview {
+        return (full, true);
+    }
+    let n = sig.len();
+    if is_keyword(src, &sig[n - 1], "data") {
+        if is_keyword(src, &sig[n - 2], "no") && is_keyword(src, &sig[n - 3], "with") {
+            return (&src[raw.start..sig[n - 3].start], false);
+        }
+        if is_keyword(src, &sig[n - 2], "with") {
+            return (&src[raw.start..sig[n - 2].start], true);
+        }
+    }
+    (full, true)
+}

@@ -1,0 +1,162 @@
+//! Finds the objects SQL text mentions: relations in queries, called functions,
+//! `nextval('seq')` sequences and cast types. The planner orders by these.
+
+use crate::ctx::Ctx;
+use crate::lex::{lex, TokenKind};
+use schemadiff_model::{Expr, Ident, ObjectRef, QualifiedName, RefKind};
+use sqlparser::ast::{self, visit_expressions, visit_relations, DataType, Visit};
+use std::collections::BTreeSet;
+use std::ops::ControlFlow;
+
+/// An expression as SQL text with its references.
+pub fn expr(ctx: &Ctx, e: &ast::Expr) -> Expr {
+    let mut out = Expr::new(e.to_string());
+    collect(ctx, e, &mut out.refs);
+    out
+}
+
+/// Every relation, function, sequence and cast type mentioned anywhere in `node`.
+pub fn collect<V: Visit>(ctx: &Ctx, node: &V, out: &mut BTreeSet<ObjectRef>) {
+    let _ = visit_relations(node, |name| {
+        out.insert(ObjectRef {
+            kind: RefKind::Relation,
+            name: ctx.qualify(name),
+        });
+        ControlFlow::<()>::Continue(())
+    });
+    let _ = visit_expressions(node, |e| {
+        match e {
+            ast::Expr::Function(f) => {
+                let name = ctx.qualify(&f.name);
+                if is_sequence_function(&name) {
+                    if let Some(seq) = sequence_argument(ctx, f) {
+                        out.insert(ObjectRef {
+                            kind: RefKind::Sequence,
+                            name: seq,
+                        });
+                    }
+                }
+                out.insert(ObjectRef {
+                    kind: RefKind::Function,
+                    name,
+                });
+            }
+            ast::Expr::Cast {
+                data_type: DataType::Custom(name, _),
+                ..
+            } => {
+                out.insert(ObjectRef {
+                    kind: RefKind::Type,
+                    name: ctx.qualify(name),
+                });
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+}
+
+fn is_sequence_function(name: &QualifiedName) -> bool {
+    matches!(name.name.as_str(), "nextval" | "currval" | "setval")
+}
+
+/// The sequence named by the string literal in `nextval('schema.seq'::regclass)`.
+fn sequence_argument(ctx: &Ctx, f: &ast::Function) -> Option<QualifiedName> {
+    let ast::FunctionArguments::List(list) = &f.args else {
+        return None;
+    };
+    let first = list.args.first()?;
+    let ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(mut e)) = first.clone() else {
+        return None;
+    };
+    while let ast::Expr::Cast { expr, .. } = e {
+        e = *expr;
+    }
+    let ast::Expr::Value(v) = e else { return None };
+    let ast::Value::SingleQuotedString(s) = v.value else {
+        return None;
+    };
+    Some(parse_regclass_literal(&s, &ctx.default_schema))
+}
+
+/// `'core."Seq"'` -> core.Seq, following regclass input rules (quotes keep case).
+pub fn parse_regclass_literal(s: &str, default_schema: &Ident) -> QualifiedName {
+    let mut parts = Vec::new();
+    let mut cur = String::new();
+    let mut quoted = false;
+    let mut was_quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                cur.push('"');
+                chars.next();
+            }
+            '"' => {
+                quoted = !quoted;
+                was_quoted = true;
+            }
+            '.' if !quoted => {
+                parts.push(Ident::from_sql(&cur, was_quoted));
+                cur.clear();
+                was_quoted = false;
+            }
+            _ => cur.push(c),
+        }
+    }
+    parts.push(Ident::from_sql(&cur, was_quoted));
+    match parts.as_slice() {
+        [.., schema, name] => QualifiedName::new(schema.clone(), name.clone()),
+        [name] => QualifiedName::new(default_schema.clone(), name.clone()),
+        [] => QualifiedName::new(default_schema.clone(), Ident::new("")),
+    }
+}
+
+/// Qualified names (`schema.name`) in procedural code, found lexically: the body of a
+/// plpgsql function is not SQL the parser can read, but its qualified names still
+/// tell what it depends on.
+pub fn qualified_names_in(text: &str, out: &mut BTreeSet<ObjectRef>) {
+    let (tokens, _) = lex(text);
+    let sig: Vec<_> = tokens.iter().filter(|t| !t.is_trivia()).collect();
+    let is_name = |k: TokenKind| k == TokenKind::Word || k == TokenKind::QuotedIdent;
+    for w in sig.windows(3) {
+        if is_name(w[0].kind) && w[1].text(text) == "." && is_name(w[2].kind) {
+            let part = |t: &crate::lex::Token| {
+                let raw = t.text(text);
+                if t.kind == TokenKind::QuotedIdent {
+                    Ident::from_sql(&raw[1..raw.len() - 1].replace("\"\"", "\""), true)
+                } else {
+                    Ident::from_sql(raw, false)
+                }
+            };
+            out.insert(ObjectRef {
+                kind: RefKind::Any,
+                name: QualifiedName::new(part(w[0]), part(w[2])),
+            });
+        }
+    }
+}
+
+/// Column-like identifiers an expression mentions (for naming CHECK constraints).
+pub fn identifiers(e: &ast::Expr) -> Vec<String> {
+    let mut out = Vec::new();
+    let _ = visit_expressions(e, |x| {
+        match x {
+            ast::Expr::Identifier(id) => out.push(fold(id)),
+            ast::Expr::CompoundIdentifier(ids) => {
+                if let Some(last) = ids.last() {
+                    out.push(fold(last));
+                }
+            }
+            _ => {}
+        }
+        ControlFlow::<()>::Continue(())
+    });
+    out
+}
+
+fn fold(id: &ast::Ident) -> String {
+    Ident::from_sql(&id.value, id.quote_style.is_some())
+        .as_str()
+        .to_string()
+}

@@ -1,0 +1,382 @@
+//! The pass after all files are read: applies ALTER TABLE effects, expands serial
+//! columns, names unnamed constraints and indexes as PostgreSQL would, fills in
+//! implied foreign-key columns, and reports references to objects defined nowhere.
+
+use crate::convert::schema::is_builtin_schema;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::pending::{AlterEffect, Expect, Pending, Reference, UnnamedConstraint};
+use schemadiff_model::names::{index_column_names, name_addition, NameSpace, SchemaNames};
+use schemadiff_model::types::extension_types;
+use schemadiff_model::{
+    quote, Catalog, ConstraintKind, Expr, Ident, IndexTarget, ObjectRef, QualifiedName, RefKind,
+    Sequence,
+};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Well-known extensions and the types they bring.
+const KNOWN_EXTENSIONS: [&str; 7] = [
+    "postgis", "vector", "citext", "hstore", "ltree", "cube", "isn",
+];
+
+/// The extension that provides a type name, if a well-known one does.
+pub fn extension_providing(type_name: &str) -> Option<&'static str> {
+    KNOWN_EXTENSIONS
+        .into_iter()
+        .find(|e| extension_types(e).contains(&type_name))
+}
+
+pub fn run(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pending) {
+    apply_alters(catalog, diags, pending);
+    let mut names = reserved_names(catalog);
+    expand_serials(catalog, pending, &mut names);
+    name_constraints(catalog, diags, pending, &mut names);
+    name_indexes(catalog, diags, pending, &mut names);
+    fill_fk_columns(catalog, diags, pending);
+    check_references(catalog, diags, &pending.references);
+}
+
+fn apply_alters(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pending) {
+    for alter in std::mem::take(&mut pending.alters) {
+        // A missing table is reported by the reference check.
+        let Some(table) = catalog.tables.get_mut(&alter.table) else {
+            continue;
+        };
+        match alter.effect {
+            AlterEffect::AddConstraint(c) => {
+                if table.constraints.contains_key(&c.name) {
+                    diags.push(
+                        Diagnostic::error(
+                            Code::DuplicateObject,
+                            format!("constraint {} on {} is defined twice", c.name, alter.table),
+                        )
+                        .at(alter.location, "added again here")
+                        .with_help("constraint names must be unique per table"),
+                    );
+                } else {
+                    if let ConstraintKind::ForeignKey(fk) = &c.kind {
+                        pending.references.push(Reference {
+                            expect: Expect::Table,
+                            name: fk.ref_table.clone(),
+                            location: alter.location.clone(),
+                            context: format!("foreign key on {}", alter.table),
+                        });
+                    }
+                    table.constraints.insert(c.name.clone(), c);
+                }
+            }
+            AlterEffect::AddUnnamedConstraint(u) => {
+                if let ConstraintKind::ForeignKey(fk) = &u.constraint.kind {
+                    pending.references.push(Reference {
+                        expect: Expect::Table,
+                        name: fk.ref_table.clone(),
+                        location: alter.location.clone(),
+                        context: format!("foreign key on {}", alter.table),
+                    });
+                }
+                pending.unnamed_constraints.push(u)
+            }
+            AlterEffect::Rls(enable, force) => {
+                if let Some(e) = enable {
+                    table.rls_enabled = e;
+                }
+                if let Some(f) = force {
+                    table.rls_forced = f;
+                }
+            }
+            AlterEffect::NotNull(column, value) => match table.column_mut(&column) {
+                Some(c) => c.not_null = value,
+                None => diags.push(missing_column(&alter.table, &column, alter.location)),
+            },
+            AlterEffect::Default(column, value) => match table.column_mut(&column) {
+                Some(c) => c.default = value,
+                None => diags.push(missing_column(&alter.table, &column, alter.location)),
+            },
+        }
+    }
+}
+
+fn missing_column(table: &QualifiedName, column: &Ident, location: Location) -> Diagnostic {
+    Diagnostic::error(
+        Code::UndefinedReference,
+        format!("column {column} does not exist in table {table}"),
+    )
+    .at(location, "refers to an undeclared column")
+    .with_help(format!(
+        "declare `{column}` in the CREATE TABLE of {table}, or fix the name"
+    ))
+}
+
+/// Names already taken in each schema, so generated names avoid them.
+fn reserved_names(catalog: &Catalog) -> BTreeMap<Ident, SchemaNames> {
+    let mut names: BTreeMap<Ident, SchemaNames> = BTreeMap::new();
+    let mut relation = |q: &QualifiedName| {
+        names
+            .entry(q.schema.clone())
+            .or_default()
+            .reserve_relation(&q.name)
+    };
+    catalog.tables.keys().for_each(&mut relation);
+    catalog.views.keys().for_each(&mut relation);
+    catalog.sequences.keys().for_each(&mut relation);
+    catalog.indexes.keys().for_each(&mut relation);
+    for t in catalog.tables.values() {
+        for c in t.constraints.keys() {
+            names
+                .entry(t.name.schema.clone())
+                .or_default()
+                .reserve_constraint(c);
+        }
+    }
+    names
+}
+
+/// `serial` = integer column + owned sequence `<table>_<column>_seq` + nextval default.
+fn expand_serials(
+    catalog: &mut Catalog,
+    pending: &mut Pending,
+    names: &mut BTreeMap<Ident, SchemaNames>,
+) {
+    for serial in std::mem::take(&mut pending.serials) {
+        let seq_name = names
+            .entry(serial.table.schema.clone())
+            .or_default()
+            .choose(
+                serial.table.name.as_str(),
+                Some(serial.column.as_str()),
+                "seq",
+                NameSpace::Relation,
+            );
+        let qname = QualifiedName::new(serial.table.schema.clone(), seq_name);
+        let mut seq = Sequence::new(qname.clone(), serial.meta.clone());
+        seq.data_type = Some(serial.kind.integer_type());
+        seq.owned_by = Some((serial.table.clone(), serial.column.clone()));
+        let literal = quote::quote_literal(&quote::qualified(&qname));
+        let mut default = Expr::new(format!("nextval({literal}::regclass)"));
+        default.refs.insert(ObjectRef {
+            kind: RefKind::Sequence,
+            name: qname.clone(),
+        });
+        if let Some(col) = catalog
+            .tables
+            .get_mut(&serial.table)
+            .and_then(|t| t.column_mut(&serial.column))
+        {
+            col.default = Some(default);
+        }
+        // The name was chosen free of every relation, so this cannot clash.
+        let _ = catalog.add_sequence(seq);
+    }
+}
+
+fn name_constraints(
+    catalog: &mut Catalog,
+    diags: &mut Vec<Diagnostic>,
+    pending: &mut Pending,
+    names: &mut BTreeMap<Ident, SchemaNames>,
+) {
+    for UnnamedConstraint {
+        table,
+        mut constraint,
+        name_columns,
+    } in std::mem::take(&mut pending.unnamed_constraints)
+    {
+        let Some(t) = catalog.tables.get_mut(&table) else {
+            continue;
+        };
+        let schema_names = names.entry(table.schema.clone()).or_default();
+        let tname = table.name.as_str();
+        let addition = name_addition(name_columns.iter().map(String::as_str));
+        constraint.name = match &constraint.kind {
+            ConstraintKind::PrimaryKey { .. } => {
+                schema_names.choose(tname, None, "pkey", NameSpace::IndexConstraint)
+            }
+            ConstraintKind::Unique { .. } => {
+                schema_names.choose(tname, Some(&addition), "key", NameSpace::IndexConstraint)
+            }
+            ConstraintKind::Exclusion { .. } => {
+                schema_names.choose(tname, Some(&addition), "excl", NameSpace::IndexConstraint)
+            }
+            ConstraintKind::ForeignKey(_) => {
+                schema_names.choose(tname, Some(&addition), "fkey", NameSpace::Constraint)
+            }
+            ConstraintKind::Check { .. } => {
+                // PostgreSQL uses the column name only when exactly one column appears.
+                let mut cols: Vec<&String> = name_columns
+                    .iter()
+                    .filter(|c| t.column(&Ident::new(c.as_str())).is_some())
+                    .collect();
+                cols.sort();
+                cols.dedup();
+                let col = (cols.len() == 1).then(|| cols[0].as_str());
+                schema_names.choose(tname, col, "check", NameSpace::Constraint)
+            }
+        };
+        if matches!(constraint.kind, ConstraintKind::PrimaryKey { .. }) {
+            if let Some(existing) = t.primary_key() {
+                let loc = constraint
+                    .meta
+                    .origin
+                    .span()
+                    .and_then(|s| pending.location_of(s));
+                let mut d = Diagnostic::error(
+                    Code::DuplicateObject,
+                    format!(
+                        "table {table} has more than one primary key (already {})",
+                        existing.name
+                    ),
+                );
+                if let Some(loc) = loc {
+                    d = d.at(loc, "second primary key");
+                }
+                diags.push(d.with_help(
+                    "a table has at most one PRIMARY KEY; make the other a UNIQUE constraint",
+                ));
+                continue;
+            }
+        }
+        t.constraints.insert(constraint.name.clone(), constraint);
+    }
+}
+
+fn name_indexes(
+    catalog: &mut Catalog,
+    diags: &mut Vec<Diagnostic>,
+    pending: &mut Pending,
+    names: &mut BTreeMap<Ident, SchemaNames>,
+) {
+    for mut index in std::mem::take(&mut pending.unnamed_indexes) {
+        let keys = index.keys.iter().map(|k| match &k.target {
+            IndexTarget::Column(c) => Some(c.as_str()),
+            IndexTarget::Expression(_) => None,
+        });
+        let mut cols =
+            index_column_names(keys.chain(index.include.iter().map(|i| Some(i.as_str()))));
+        if cols.is_empty() {
+            cols.push("expr".to_string());
+        }
+        let addition = name_addition(cols.iter().map(String::as_str));
+        let name = names.entry(index.table.schema.clone()).or_default().choose(
+            index.table.name.as_str(),
+            Some(&addition),
+            "idx",
+            NameSpace::Relation,
+        );
+        index.name = QualifiedName::new(index.table.schema.clone(), name);
+        if let Err(dup) = catalog.add_index(index) {
+            diags.push(Diagnostic::error(
+                Code::DuplicateObject,
+                format!("{} is defined twice", dup.id),
+            ));
+        }
+    }
+}
+
+/// `REFERENCES t` without columns means t's primary key.
+fn fill_fk_columns(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &Pending) {
+    let pks: BTreeMap<QualifiedName, Vec<Ident>> = catalog
+        .tables
+        .values()
+        .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
+            Some(ConstraintKind::PrimaryKey { columns, .. }) => {
+                Some((t.name.clone(), columns.clone()))
+            }
+            _ => None,
+        })
+        .collect();
+    let tables: BTreeSet<QualifiedName> = catalog.tables.keys().cloned().collect();
+    for t in catalog.tables.values_mut() {
+        for c in t.constraints.values_mut() {
+            let ConstraintKind::ForeignKey(fk) = &mut c.kind else {
+                continue;
+            };
+            if !fk.ref_columns.is_empty() {
+                continue;
+            }
+            match pks.get(&fk.ref_table) {
+                Some(cols) => fk.ref_columns = cols.clone(),
+                // A missing table is reported by the reference check.
+                None if !tables.contains(&fk.ref_table) => {}
+                None => {
+                    let loc = c.meta.origin.span().and_then(|s| pending.location_of(s));
+                    let mut d = Diagnostic::error(
+                        Code::UndefinedReference,
+                        format!(
+                            "foreign key {} on {} names no columns, and {} has no primary key",
+                            c.name, t.name, fk.ref_table
+                        ),
+                    );
+                    if let Some(loc) = loc {
+                        d = d.at(loc, "referenced columns are implied");
+                    }
+                    diags.push(d.with_help(format!(
+                        "write the referenced columns: `REFERENCES {} (column)`",
+                        fk.ref_table
+                    )));
+                }
+            }
+        }
+    }
+}
+
+fn check_references(catalog: &Catalog, diags: &mut Vec<Diagnostic>, references: &[Reference]) {
+    for r in references {
+        let (found, what) = match r.expect {
+            Expect::Schema => (
+                is_builtin_schema(&r.name.schema) || catalog.schemas.contains_key(&r.name.schema),
+                format!("schema {}", r.name.schema),
+            ),
+            Expect::Table => (
+                catalog.tables.contains_key(&r.name),
+                format!("table {}", r.name),
+            ),
+            Expect::Relation => (
+                catalog.relation_id(&r.name).is_some(),
+                format!("relation {}", r.name),
+            ),
+            Expect::Sequence => (
+                catalog.sequences.contains_key(&r.name),
+                format!("sequence {}", r.name),
+            ),
+            Expect::Function => (
+                catalog.functions_named(&r.name).next().is_some()
+                    || r.name.schema.as_str() == "pg_catalog",
+                format!("function {}", r.name),
+            ),
+            Expect::Type => {
+                if r.name.schema.as_str().is_empty() {
+                    // An extension's type: fine when the extension is created.
+                    let ext = extension_providing(r.name.name.as_str()).unwrap_or("");
+                    if catalog.extensions.contains_key(&Ident::new(ext)) {
+                        continue;
+                    }
+                    diags.push(
+                        Diagnostic::error(Code::UndefinedReference, format!("type {} comes from extension {ext}, which no file creates ({})", r.name.name, r.context))
+                            .at(r.location.clone(), "needs an extension")
+                            .with_help(format!("add `CREATE EXTENSION IF NOT EXISTS {ext};` to the domain that uses it")),
+                    );
+                    continue;
+                }
+                (
+                    catalog.types.contains_key(&r.name),
+                    format!("type {}", r.name),
+                )
+            }
+        };
+        if found {
+            continue;
+        }
+        let help = match r.expect {
+            Expect::Schema => format!("add `CREATE SCHEMA {};` to the domain that owns it", quote::ident(&r.name.schema)),
+            Expect::Type => "define it with CREATE TYPE / CREATE DOMAIN, or fix the name (PostgreSQL built-in types need no definition)".to_string(),
+            _ => format!("define {what} in one of the schema files, or fix the name"),
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::UndefinedReference,
+                format!("{} refers to {what}, which is defined nowhere", r.context),
+            )
+            .at(r.location.clone(), "not defined in any file")
+            .with_help(help),
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! Turns catalogs into an ordered, dependency-aware migration plan.
+//!
+//! One petgraph graph of steps; edges come from the model (schemas, types,
+//! foreign keys, owners) and from references found in SQL text; ties between
+//! independent steps are broken by (phase, object) so plans are deterministic.
+
+mod create;
+mod edges;
+mod graph;
+mod step;
+
+pub use create::plan_create;
+pub use graph::CycleError;
+pub use step::{Action, Phase, Plan, Step};

@@ -1,0 +1,5 @@
+//! Renders plans as SQL scripts, human summaries and JSON; one module per format.
+
+pub mod json;
+pub mod sql;
+pub mod text;
