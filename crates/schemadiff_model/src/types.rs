@@ -87,7 +87,7 @@ pub fn canonicalize_builtin(written: &str, modifiers: Option<&str>) -> Option<Ca
         "int2" | "smallint" => "smallint",
         "int8" | "bigint" => "bigint",
         "float4" | "real" => "real",
-        "float8" | "double precision" | "double" => "double precision",
+        "float8" | "double precision" => "double precision",
         "float" => {
             // float(p): p <= 24 is real, otherwise double precision.
             let p: u32 = mods.as_deref().and_then(|m| m.parse().ok()).unwrap_or(53);
@@ -103,12 +103,12 @@ pub fn canonicalize_builtin(written: &str, modifiers: Option<&str>) -> Option<Ca
             t.modifiers = Some(mods.unwrap_or_else(|| "1".to_string()));
             return Some(Canonical::Type(t));
         }
-        "text" | "string" => "text",
+        "text" => "text",
         "bytea" => "bytea",
         "date" => "date",
         "time" | "time without time zone" => "time without time zone",
         "timetz" | "time with time zone" => "time with time zone",
-        "timestamp" | "timestamp without time zone" | "datetime" => "timestamp without time zone",
+        "timestamp" | "timestamp without time zone" => "timestamp without time zone",
         "timestamptz" | "timestamp with time zone" => "timestamp with time zone",
         "interval" => "interval",
         "uuid" => "uuid",

@@ -172,7 +172,18 @@ impl Ctx<'_> {
         }
         let name = match &ty.schema {
             Some(schema) => QualifiedName::new(schema.clone(), Ident::new(ty.name.clone())),
-            None => QualifiedName::new(Ident::new(""), Ident::new(ty.name.clone())),
+            None if crate::resolve::extension_providing(&ty.name).is_some() => {
+                QualifiedName::new(Ident::new(""), Ident::new(ty.name.clone()))
+            }
+            None => {
+                let location = self.location_of(span);
+                self.error(
+                    crate::diagnostic::Diagnostic::error(crate::diagnostic::Code::UndefinedReference, format!("type `{ty}` is not a PostgreSQL type ({context})"))
+                        .at(location, "unknown type")
+                        .with_help("use a PostgreSQL type (integer, bigint, text, varchar(n), numeric(p,s), timestamptz, boolean, jsonb, uuid, ...)"),
+                );
+                return;
+            }
         };
         self.expect(crate::pending::Expect::Type, name, span, context);
     }

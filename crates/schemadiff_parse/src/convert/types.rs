@@ -65,8 +65,15 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
             t.array_dims = dims;
             Canonical::Type(t)
         }
+        // MySQL's inline ENUM/SET were reported from tokens; `text` keeps later stages quiet.
+        DataType::Enum(..) | DataType::Set(_) => {
+            with_dims(Canonical::Type(TypeName::builtin("text")), dims)
+        }
         other => {
-            let (name, mods, extra_dims) = split_display(&other.to_string());
+            let shown = other.to_string();
+            // UNSIGNED / ZEROFILL were reported from tokens; canonicalise the base type.
+            let shown = shown.replace(" UNSIGNED", "").replace(" ZEROFILL", "");
+            let (name, mods, extra_dims) = split_display(&shown);
             with_dims(from_words(&name, mods.as_deref()), dims + extra_dims)
         }
     }
