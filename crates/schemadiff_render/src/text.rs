@@ -21,7 +21,7 @@ pub fn summary(plan: &Plan, ctx: &Context) -> String {
         out.push_str("\nNo changes: the database already matches the files.\n");
         return out;
     }
-    out.push_str(&format!("{} steps\n\n", plan.steps.len()));
+    out.push_str(&format!("{} steps; per domain (total, then per kind):\n\n", plan.steps.len()));
     let mut counts: BTreeMap<&str, BTreeMap<Phase, usize>> = BTreeMap::new();
     for s in &plan.steps {
         *counts
@@ -34,7 +34,7 @@ pub fn summary(plan: &Plan, ctx: &Context) -> String {
     for (domain, phases) in &counts {
         let parts: Vec<String> = phases
             .iter()
-            .map(|(p, n)| format!("{n} {}", p.label()))
+            .map(|(p, n)| format!("{}: {n}", p.label()))
             .collect();
         let total: usize = phases.values().sum();
         out.push_str(&format!(
