@@ -13,6 +13,7 @@ pub mod line_index;
 mod mysql;
 mod pending;
 mod position;
+mod prepare;
 mod refs;
 mod resolve;
 mod source;
@@ -105,7 +106,7 @@ fn load_file(
         let mysql = mysql::check(&file, &tokens, &raw);
         let has_mysql = !mysql.is_empty();
         diags.extend(mysql);
-        let (parse_text, with_data) = strip_with_data(text, &tokens, &raw);
+        let (parse_text, hints) = prepare::prepare(text, &tokens, &raw);
         let mut ctx = Ctx {
             catalog,
             diags,
@@ -122,14 +123,12 @@ fn load_file(
             continue;
         }
         match Parser::new(&PostgreSqlDialect {})
-            .try_with_sql(parse_text)
+            .try_with_sql(&parse_text)
             .and_then(|mut p| p.parse_statements())
         {
             Ok(statements) => {
                 for stmt in &statements {
-                    if let convert::Outcome::Verbatim =
-                        convert::statement(&mut ctx, stmt, with_data)
-                    {
+                    if let convert::Outcome::Verbatim = convert::statement(&mut ctx, stmt, hints) {
                         let summary = fallback::statement_summary(stmt_text);
                         let loc = ctx.stmt_location();
                         ctx.error(
@@ -230,32 +229,4 @@ fn renamed_from(src: &str, raw: &RawStatement) -> Option<Ident> {
             Ident::from_sql(name, false)
         })
     })
-}
-
-/// `CREATE MATERIALIZED VIEW ... WITH [NO] DATA`: sqlparser lacks the suffix, so it is
-/// cut off before parsing and kept as a flag.
-fn strip_with_data<'a>(src: &'a str, tokens: &[lex::Token], raw: &RawStatement) -> (&'a str, bool) {
-    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
-        .map(|(_, t)| *t)
-        .collect();
-    let full = &src[raw.start..raw.end];
-    let is_matview = sig.len() > 3
-        && is_keyword(src, &sig[0], "create")
-        && sig
-            .iter()
-            .take(5)
-            .any(|t| is_keyword(src, t, "materialized"));
-    if !is_matview {
-        return (full, true);
-    }
-    let n = sig.len();
-    if is_keyword(src, &sig[n - 1], "data") {
-        if is_keyword(src, &sig[n - 2], "no") && is_keyword(src, &sig[n - 3], "with") {
-            return (&src[raw.start..sig[n - 3].start], false);
-        }
-        if is_keyword(src, &sig[n - 2], "with") {
-            return (&src[raw.start..sig[n - 2].start], true);
-        }
-    }
-    (full, true)
 }

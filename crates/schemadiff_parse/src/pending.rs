@@ -9,7 +9,8 @@ use std::sync::Arc;
 pub struct Pending {
     pub sources: Vec<Arc<SourceFile>>,
     pub unnamed_constraints: Vec<UnnamedConstraint>,
-    pub unnamed_indexes: Vec<Index>,
+    /// Unnamed indexes with the column name PostgreSQL derives for each key.
+    pub unnamed_indexes: Vec<(Index, Vec<Option<String>>)>,
     pub serials: Vec<SerialColumn>,
     pub references: Vec<Reference>,
     pub alters: Vec<PendingAlter>,

@@ -160,3 +160,61 @@ fn fold(id: &ast::Ident) -> String {
         .as_str()
         .to_string()
 }
+
+/// The column name PostgreSQL derives for an index expression (`FigureIndexColname`):
+/// a function's name, a cast's type name, `case`, a column's name; `None` means `expr`.
+pub fn figure_index_colname(e: &ast::Expr) -> Option<String> {
+    figure(e).map(|(name, _)| name)
+}
+
+/// `FigureColnameInternal`: a name and its strength (2 = column/function, 1 = cast type).
+fn figure(e: &ast::Expr) -> Option<(String, u8)> {
+    match e {
+        ast::Expr::Identifier(id) => Some((fold(id), 2)),
+        ast::Expr::CompoundIdentifier(ids) => ids.last().map(|i| (fold(i), 2)),
+        ast::Expr::Nested(inner) => figure(inner),
+        ast::Expr::Function(f) => f
+            .name
+            .0
+            .last()
+            .and_then(|p| p.as_ident())
+            .map(|i| (fold(i), 2)),
+        ast::Expr::Cast {
+            expr, data_type, ..
+        } => match figure(expr) {
+            Some(strong) if strong.1 > 1 => Some(strong),
+            _ => match data_type {
+                DataType::Custom(name, _) => name
+                    .0
+                    .last()
+                    .and_then(|p| p.as_ident())
+                    .map(|i| (fold(i), 1)),
+                other => Some((internal_type_name(&other.to_string()), 1)),
+            },
+        },
+        ast::Expr::Case { .. } => Some(("case".to_string(), 2)),
+        _ => None,
+    }
+}
+
+/// Casts name the column after the type's internal name (`::integer` -> `int4`).
+fn internal_type_name(shown: &str) -> String {
+    let lower = shown.to_ascii_lowercase();
+    let base = lower.split('(').next().unwrap_or(&lower).trim();
+    match base {
+        "integer" | "int" => "int4",
+        "smallint" => "int2",
+        "bigint" => "int8",
+        "real" => "float4",
+        "double precision" => "float8",
+        "boolean" => "bool",
+        "character varying" | "varchar" => "varchar",
+        "character" | "char" => "bpchar",
+        "decimal" => "numeric",
+        "timestamp with time zone" => "timestamptz",
+        "timestamp" | "timestamp without time zone" => "timestamp",
+        "time with time zone" => "timetz",
+        other => other,
+    }
+    .to_string()
+}

@@ -8,8 +8,7 @@ use crate::pending::{AlterEffect, Expect, Pending, Reference, UnnamedConstraint}
 use schemadiff_model::names::{index_column_names, name_addition, NameSpace, SchemaNames};
 use schemadiff_model::types::extension_types;
 use schemadiff_model::{
-    quote, Catalog, ConstraintKind, Expr, Ident, IndexTarget, ObjectRef, QualifiedName, RefKind,
-    Sequence,
+    quote, Catalog, ConstraintKind, Expr, Ident, ObjectRef, QualifiedName, RefKind, Sequence,
 };
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -244,11 +243,8 @@ fn name_indexes(
     pending: &mut Pending,
     names: &mut BTreeMap<Ident, SchemaNames>,
 ) {
-    for mut index in std::mem::take(&mut pending.unnamed_indexes) {
-        let keys = index.keys.iter().map(|k| match &k.target {
-            IndexTarget::Column(c) => Some(c.as_str()),
-            IndexTarget::Expression(_) => None,
-        });
+    for (mut index, hints) in std::mem::take(&mut pending.unnamed_indexes) {
+        let keys = hints.iter().map(|h| h.as_deref());
         let mut cols =
             index_column_names(keys.chain(index.include.iter().map(|i| Some(i.as_str()))));
         if cols.is_empty() {

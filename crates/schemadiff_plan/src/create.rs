@@ -106,10 +106,12 @@ impl Builder {
         }
         for t in c.tables.values() {
             let mut created = t.clone();
-            // Foreign keys become their own steps so cycles between tables cannot block creation.
-            created
-                .constraints
-                .retain(|_, k| !matches!(k.kind, ConstraintKind::ForeignKey(_)));
+            // Foreign keys become their own steps so cycles between tables cannot block
+            // creation; NOT VALID constraints too, since only ALTER TABLE can mark them so.
+            let late = |k: &schemadiff_model::Constraint| {
+                matches!(k.kind, ConstraintKind::ForeignKey(_)) || k.not_valid
+            };
+            created.constraints.retain(|_, k| !late(k));
             let i = self.graph.add(node(
                 Phase::Table,
                 ObjectId::table(t.name.clone()),
@@ -117,11 +119,7 @@ impl Builder {
                 Action::CreateTable(created),
             ));
             self.tables.insert(t.name.clone(), i);
-            for con in t
-                .constraints
-                .values()
-                .filter(|k| matches!(k.kind, ConstraintKind::ForeignKey(_)))
-            {
+            for con in t.constraints.values().filter(|k| late(k)) {
                 let id = ObjectId::Constraint {
                     table: t.name.clone(),
                     name: con.name.clone(),
@@ -131,15 +129,16 @@ impl Builder {
                 } else {
                     &con.meta
                 };
-                let f = self.graph.add(node(
-                    Phase::ForeignKey,
-                    id,
-                    meta,
-                    Action::AddConstraint {
-                        table: t.name.clone(),
-                        constraint: con.clone(),
-                    },
-                ));
+                let phase = if matches!(con.kind, ConstraintKind::ForeignKey(_)) {
+                    Phase::ForeignKey
+                } else {
+                    Phase::NotValidConstraint
+                };
+                let action = Action::AddConstraint {
+                    table: t.name.clone(),
+                    constraint: con.clone(),
+                };
+                let f = self.graph.add(node(phase, id, meta, action));
                 self.constraints
                     .insert((t.name.clone(), con.name.clone()), f);
             }

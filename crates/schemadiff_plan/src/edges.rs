@@ -102,12 +102,16 @@ impl Builder {
             }
             Action::AddConstraint { table, constraint } => {
                 self.table_dep(table, deps);
-                if let ConstraintKind::ForeignKey(fk) = &constraint.kind {
-                    self.table_dep(&fk.ref_table, deps);
-                    // The referenced key may be a unique index rather than a constraint.
-                    for &ix in self.unique_indexes.get(&fk.ref_table).into_iter().flatten() {
-                        deps.push(Dep::Hard(ix));
+                match &constraint.kind {
+                    ConstraintKind::ForeignKey(fk) => {
+                        self.table_dep(&fk.ref_table, deps);
+                        // The referenced key may be a unique index rather than a constraint.
+                        for &ix in self.unique_indexes.get(&fk.ref_table).into_iter().flatten() {
+                            deps.push(Dep::Hard(ix));
+                        }
                     }
+                    ConstraintKind::Check { expr, .. } => self.expr_deps(expr, deps),
+                    _ => {}
                 }
             }
             Action::CreateIndex(ix) => {

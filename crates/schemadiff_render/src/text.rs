@@ -21,7 +21,10 @@ pub fn summary(plan: &Plan, ctx: &Context) -> String {
         out.push_str("\nNo changes: the database already matches the files.\n");
         return out;
     }
-    out.push_str(&format!("{} steps; per domain (total, then per kind):\n\n", plan.steps.len()));
+    out.push_str(&format!(
+        "{} steps; per domain (total, then per kind):\n\n",
+        plan.steps.len()
+    ));
     let mut counts: BTreeMap<&str, BTreeMap<Phase, usize>> = BTreeMap::new();
     for s in &plan.steps {
         *counts

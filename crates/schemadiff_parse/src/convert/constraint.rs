@@ -93,9 +93,9 @@ pub fn table_constraint(
             let names = x
                 .elements
                 .iter()
-                .map(|e| match &e.column.column.expr {
-                    ast::Expr::Identifier(id) => ctx.ident(id).as_str().to_string(),
-                    _ => "expr".to_string(),
+                .map(|e| {
+                    refs::figure_index_colname(&e.column.column.expr)
+                        .unwrap_or_else(|| "expr".to_string())
                 })
                 .collect();
             let kind = ConstraintKind::Exclusion {

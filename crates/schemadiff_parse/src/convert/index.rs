@@ -45,7 +45,14 @@ pub fn create_index(ctx: &mut Ctx, ci: &CreateIndex) {
                 ctx.duplicate(*dup);
             }
         }
-        None => ctx.pending.unnamed_indexes.push(index),
+        None => {
+            let hints = ci
+                .columns
+                .iter()
+                .map(|c| refs::figure_index_colname(&c.column.expr))
+                .collect();
+            ctx.pending.unnamed_indexes.push((index, hints));
+        }
     }
 }
 

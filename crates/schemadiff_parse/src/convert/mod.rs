@@ -18,6 +18,7 @@ mod view;
 
 use crate::ctx::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::prepare::Hints;
 use sqlparser::ast::Statement;
 
 /// What became of a statement.
@@ -30,11 +31,11 @@ pub enum Outcome {
     Ignored,
 }
 
-pub fn statement(ctx: &mut Ctx, stmt: &Statement, with_data: bool) -> Outcome {
+pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: Hints) -> Outcome {
     match stmt {
         Statement::CreateTable(ct) => table::create_table(ctx, ct),
         Statement::CreateIndex(ci) => index::create_index(ctx, ci),
-        Statement::CreateView(v) => view::create_view(ctx, v, with_data),
+        Statement::CreateView(v) => view::create_view(ctx, v, hints.with_data),
         Statement::CreateSchema { schema_name, .. } => schema::create_schema(ctx, schema_name),
         Statement::CreateExtension(e) => schema::create_extension(ctx, e),
         Statement::CreateSequence {
@@ -54,8 +55,8 @@ pub fn statement(ctx: &mut Ctx, stmt: &Statement, with_data: bool) -> Outcome {
             name,
             representation,
         } => user_type::create_type(ctx, name, representation.as_ref()),
-        Statement::CreateDomain(d) => user_type::create_domain(ctx, d),
-        Statement::CreateFunction(f) => function::create_function(ctx, f, false),
+        Statement::CreateDomain(d) => user_type::create_domain(ctx, d, hints.domain_not_null),
+        Statement::CreateFunction(f) => function::create_function(ctx, f, hints.procedure),
         Statement::CreateTrigger(t) => trigger::create_trigger(ctx, t),
         Statement::CreatePolicy(p) => policy::create_policy(ctx, p),
         Statement::AlterTable(at) => {

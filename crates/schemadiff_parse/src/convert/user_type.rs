@@ -41,7 +41,7 @@ pub fn create_type(ctx: &mut Ctx, name: &ObjectName, repr: Option<&UserDefinedTy
     add(ctx, qname, def, name);
 }
 
-pub fn create_domain(ctx: &mut Ctx, d: &CreateDomain) {
+pub fn create_domain(ctx: &mut Ctx, d: &CreateDomain, not_null: bool) {
     let qname = ctx.qualify(&d.name);
     let mut checks = Vec::new();
     for c in &d.constraints {
@@ -57,7 +57,7 @@ pub fn create_domain(ctx: &mut Ctx, d: &CreateDomain) {
     let def = TypeDef::Domain {
         base: plain_type(ctx, &d.data_type),
         default: d.default.as_ref().map(|e| refs::expr(ctx, e)),
-        not_null: false,
+        not_null,
         collation: d
             .collation
             .as_ref()

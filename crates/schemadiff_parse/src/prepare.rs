@@ -1,0 +1,83 @@
+//! Rewrites a statement's text before sqlparser sees it, for valid PostgreSQL forms
+//! sqlparser lacks. Rewritten words are blanked with spaces (or swapped for words of the
+//! same length), so every position sqlparser reports still points into the file.
+
+use crate::lex::{is_keyword, Token};
+use crate::split::{significant, RawStatement};
+
+/// What the rewrite removed, for the converter to put back into the model.
+#[derive(Debug, Clone, Copy)]
+pub struct Hints {
+    /// Materialized views: false after `WITH NO DATA`.
+    pub with_data: bool,
+    /// `CREATE PROCEDURE`, parsed as a function.
+    pub procedure: bool,
+    /// `CREATE DOMAIN ... NOT NULL`.
+    pub domain_not_null: bool,
+}
+
+pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hints) {
+    let sig: Vec<Token> = significant(tokens, raw.tokens.clone())
+        .map(|(_, t)| *t)
+        .collect();
+    let mut text = src[raw.start..raw.end].to_string();
+    let mut hints = Hints {
+        with_data: true,
+        procedure: false,
+        domain_not_null: false,
+    };
+    let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
+    if !kw(0, "create") {
+        return (text, hints);
+    }
+    let mut blank = |t: &Token, with: &str| {
+        let (s, e) = (t.start - raw.start, t.end - raw.start);
+        let mut replacement = with.to_string();
+        while replacement.len() < e - s {
+            replacement.push(' ');
+        }
+        text.replace_range(s..e, &replacement);
+    };
+    let kind_at = if kw(1, "or") && kw(2, "replace") {
+        3
+    } else {
+        1
+    };
+    if kw(kind_at, "procedure") {
+        // Same length: "PROCEDURE" -> "FUNCTION ".
+        blank(&sig[kind_at], "FUNCTION");
+        hints.procedure = true;
+    } else if kw(kind_at, "domain") {
+        // NOT NULL / NULL at the top level (not inside a CHECK's parentheses).
+        let mut depth = 0i32;
+        for (i, t) in sig.iter().enumerate() {
+            match t.text(src) {
+                "(" => depth += 1,
+                ")" => depth -= 1,
+                _ => {}
+            }
+            if depth == 0 && is_keyword(src, t, "null") {
+                if i > 0 && is_keyword(src, &sig[i - 1], "not") {
+                    blank(&sig[i - 1], "");
+                    hints.domain_not_null = true;
+                }
+                blank(t, "");
+            }
+        }
+    } else if sig
+        .iter()
+        .take(5)
+        .any(|t| is_keyword(src, t, "materialized"))
+    {
+        let n = sig.len();
+        if n > 3 && is_keyword(src, &sig[n - 1], "data") {
+            if is_keyword(src, &sig[n - 2], "no") && is_keyword(src, &sig[n - 3], "with") {
+                sig[n - 3..].iter().for_each(|t| blank(t, ""));
+                hints.with_data = false;
+            } else if is_keyword(src, &sig[n - 2], "with") {
+                sig[n - 2..].iter().for_each(|t| blank(t, ""));
+            }
+        }
+    }
+    (text, hints)
+}
