@@ -315,7 +315,16 @@ fn fill_fk_columns(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: 
 }
 
 fn check_references(catalog: &Catalog, diags: &mut Vec<Diagnostic>, references: &[Reference]) {
+    // A statement kept verbatim may create what is referenced (e.g. an exotic CREATE FUNCTION).
+    let created_verbatim: BTreeSet<&QualifiedName> = catalog
+        .statements
+        .iter()
+        .filter_map(|s| s.creates.as_ref())
+        .collect();
     for r in references {
+        if created_verbatim.contains(&r.name) {
+            continue;
+        }
         let (found, what) = match r.expect {
             Expect::Schema => (
                 is_builtin_schema(&r.name.schema) || catalog.schemas.contains_key(&r.name.schema),
