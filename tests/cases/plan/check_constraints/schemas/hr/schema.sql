@@ -1,0 +1,2 @@
+-- Human resources.
+CREATE SCHEMA hr;

@@ -1,0 +1,2 @@
+-- People.
+CREATE SCHEMA people;

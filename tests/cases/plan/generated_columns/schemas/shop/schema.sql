@@ -1,0 +1,2 @@
+-- Shop.
+CREATE SCHEMA shop;

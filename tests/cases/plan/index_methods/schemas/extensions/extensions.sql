@@ -1,0 +1,2 @@
+-- Trigram operator classes.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;

@@ -1,0 +1,2 @@
+-- Field observations.
+CREATE SCHEMA observations;

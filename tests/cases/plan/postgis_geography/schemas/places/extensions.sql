@@ -1,0 +1,2 @@
+-- PostGIS provides the geography type used across domains.
+CREATE EXTENSION IF NOT EXISTS postgis;

@@ -1,0 +1,2 @@
+-- Billing.
+CREATE SCHEMA billing;

@@ -1,0 +1,2 @@
+-- Caches.
+CREATE SCHEMA cache;

@@ -1,0 +1,2 @@
+-- Order lifecycle.
+CREATE TYPE common.order_status AS ENUM ('pending', 'paid', 'shipped', 'cancelled');

@@ -1,0 +1,2 @@
+-- Types shared by every domain.
+CREATE SCHEMA common;
