@@ -111,8 +111,10 @@ pub enum ObjectId {
     Comment {
         on: Box<ObjectId>,
     },
-    /// A statement kept verbatim (not understood by the parser), by its index in load order.
+    /// A statement kept verbatim (not understood by the parser), identified by its text
+    /// (so file names and order do not change plans) and its position in load order.
     Statement {
+        sql: String,
         index: usize,
     },
 }
@@ -189,7 +191,16 @@ impl fmt::Display for ObjectId {
             ObjectId::Function { name, args, .. } => write!(f, "{kind} {name}({args})"),
             ObjectId::Grant { on, grantee } => write!(f, "grant on {on} to {grantee}"),
             ObjectId::Comment { on } => write!(f, "comment on {on}"),
-            ObjectId::Statement { index } => write!(f, "statement #{index}"),
+            ObjectId::Statement { sql, .. } => {
+                let head: String = sql
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+                    .chars()
+                    .take(60)
+                    .collect();
+                write!(f, "statement `{head}`")
+            }
         }
     }
 }

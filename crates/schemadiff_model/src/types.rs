@@ -70,7 +70,9 @@ impl TypeName {
     }
 
     pub fn is_builtin(&self) -> bool {
-        self.schema.is_none() && builtin_canonical_names().contains(&self.name.as_str())
+        self.schema.is_none()
+            && (builtin_canonical_names().contains(&self.name.as_str())
+                || self.name.starts_with("interval "))
     }
 }
 
@@ -111,6 +113,12 @@ pub fn canonicalize_builtin(written: &str, modifiers: Option<&str>) -> Option<Ca
         "timestamp" | "timestamp without time zone" => "timestamp without time zone",
         "timestamptz" | "timestamp with time zone" => "timestamp with time zone",
         "interval" => "interval",
+        // `interval day to second`: fields are part of the type, as format_type prints them.
+        fields if fields.starts_with("interval ") => {
+            let mut t = TypeName::builtin(fields);
+            t.modifiers = mods;
+            return Some(Canonical::Type(t));
+        }
         "uuid" => "uuid",
         "json" => "json",
         "jsonb" => "jsonb",

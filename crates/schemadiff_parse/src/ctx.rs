@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub default_schema: Ident,
     /// From a `-- schemadiff:renamed-from` comment before the statement.
     pub renamed_from: Option<Ident>,
+    /// Identity options lifted out of the text before parsing, in order.
+    pub identity_options: std::collections::VecDeque<String>,
 }
 
 /// One source file with its line index, shared by all its statements.

@@ -116,6 +116,7 @@ fn load_file(
             stmt_end: raw.end,
             default_schema: default_schema.clone(),
             renamed_from: renamed_from(text, &raw),
+            identity_options: hints.identity_options.clone().into(),
         };
         if is_create_sequence(text, &tokens, &raw)
             && convert::sequence_tokens::create_sequence(&mut ctx)
@@ -128,7 +129,7 @@ fn load_file(
         {
             Ok(statements) => {
                 for stmt in &statements {
-                    if let convert::Outcome::Verbatim = convert::statement(&mut ctx, stmt, hints) {
+                    if let convert::Outcome::Verbatim = convert::statement(&mut ctx, stmt, &hints) {
                         let summary = fallback::statement_summary(stmt_text);
                         let loc = ctx.stmt_location();
                         ctx.error(

@@ -108,15 +108,16 @@ fn check_create_table(
 fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut Vec<Diagnostic>) {
     let Some(first) = el.first() else { return };
     let kw = |t: &Token, k: &str| is_keyword(src, t, k);
-    let inline_index = if kw(first, "index") || kw(first, "key") {
-        Some(0)
-    } else if (kw(first, "unique") || kw(first, "fulltext") || kw(first, "spatial"))
-        && el.get(1).is_some_and(|t| kw(t, "index") || kw(t, "key"))
-    {
-        Some(1)
-    } else {
-        None
-    };
+    let inline_index =
+        if (kw(first, "index") || kw(first, "key")) && looks_like_index(src, &el[1..]) {
+            Some(0)
+        } else if (kw(first, "unique") || kw(first, "fulltext") || kw(first, "spatial"))
+            && el.get(1).is_some_and(|t| kw(t, "index") || kw(t, "key"))
+        {
+            Some(1)
+        } else {
+            None
+        };
     if let Some(word_at) = inline_index {
         report_inline_index(file, src, el, word_at, table, out);
         return;
@@ -141,6 +142,27 @@ fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut
         .trim_matches(|c| c == '"' || c == '`')
         .to_string();
     check_column(file, src, el, &column, table, out);
+}
+
+/// After `INDEX`/`KEY`: `(cols)`, `name (cols)` or `USING ...` is MySQL's inline index;
+/// `text`, `varchar(10)` or `int NOT NULL` is a column that happens to be named `key`.
+fn looks_like_index(src: &str, rest: &[Token]) -> bool {
+    let is_open =
+        |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Punct && t.text(src) == "(");
+    match rest.first() {
+        None => false,
+        Some(t) if is_open(Some(t)) => true,
+        Some(t) if is_keyword(src, t, "using") => true,
+        Some(t)
+            if t.kind == TokenKind::Word
+                || t.kind == TokenKind::QuotedIdent
+                || t.kind == TokenKind::BacktickIdent =>
+        {
+            // `name (a, b)`: a column list holds names; a type modifier holds numbers.
+            is_open(rest.get(1)) && rest.get(2).is_some_and(|t| t.kind != TokenKind::Number)
+        }
+        _ => false,
+    }
 }
 
 fn report_inline_index(

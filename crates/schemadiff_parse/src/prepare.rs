@@ -6,7 +6,7 @@ use crate::lex::{is_keyword, Token};
 use crate::split::{significant, RawStatement};
 
 /// What the rewrite removed, for the converter to put back into the model.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Hints {
     /// Materialized views: false after `WITH NO DATA`.
     pub with_data: bool,
@@ -14,6 +14,9 @@ pub struct Hints {
     pub procedure: bool,
     /// `CREATE DOMAIN ... NOT NULL`.
     pub domain_not_null: bool,
+    /// Identity columns' sequence options, in order of appearance (sqlparser accepts
+    /// only one order; PostgreSQL any).
+    pub identity_options: Vec<String>,
 }
 
 pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hints) {
@@ -25,8 +28,13 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
         with_data: true,
         procedure: false,
         domain_not_null: false,
+        identity_options: Vec::new(),
     };
     let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
+    if !kw(0, "create") && !kw(0, "alter") {
+        return (text, hints);
+    }
+    lift_identity_options(src, &sig, raw.start, &mut text, &mut hints);
     if !kw(0, "create") {
         return (text, hints);
     }
@@ -80,4 +88,43 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
         }
     }
     (text, hints)
+}
+
+/// `AS IDENTITY ( START WITH 1 INCREMENT BY 10 )`: keeps the option text and blanks the
+/// parenthesised list so sqlparser sees a bare `AS IDENTITY`.
+fn lift_identity_options(
+    src: &str,
+    sig: &[Token],
+    base: usize,
+    text: &mut String,
+    hints: &mut Hints,
+) {
+    for (i, t) in sig.iter().enumerate() {
+        if !is_keyword(src, t, "identity") || sig.get(i + 1).is_none_or(|n| n.text(src) != "(") {
+            continue;
+        }
+        let mut depth = 0;
+        let mut close = None;
+        for (j, u) in sig.iter().enumerate().skip(i + 1) {
+            match u.text(src) {
+                "(" => depth += 1,
+                ")" => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(j);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(close) = close else { continue };
+        let (open_at, close_end) = (sig[i + 1].start, sig[close].end);
+        let inner = &src[sig[i + 1].end..sig[close].start];
+        hints
+            .identity_options
+            .push(inner.split_whitespace().collect::<Vec<_>>().join(" "));
+        let (s, e) = (open_at - base, close_end - base);
+        text.replace_range(s..e, &" ".repeat(e - s));
+    }
 }

@@ -240,7 +240,10 @@ impl Builder {
         for s in &c.statements {
             let i = self.graph.add(node(
                 Phase::Verbatim,
-                ObjectId::Statement { index: s.index },
+                ObjectId::Statement {
+                    sql: s.sql.clone(),
+                    index: s.index,
+                },
                 &s.meta,
                 Action::Verbatim(s.clone()),
             ));

@@ -17,7 +17,6 @@ enum Dep {
 
 impl Builder {
     pub(crate) fn add_edges(&mut self) {
-        let mut last_verbatim: std::collections::BTreeMap<String, NodeIndex> = Default::default();
         for i in self.graph.indices() {
             let mut deps = Vec::new();
             let node = self.graph.node(i);
@@ -27,14 +26,6 @@ impl Builder {
                 }
             }
             self.action_deps(&node.action, &mut deps);
-            if let Action::Verbatim(_) = &node.action {
-                // Verbatim statements keep their file order within a domain.
-                let domain = node.domain.clone();
-                if let Some(&prev) = last_verbatim.get(&domain) {
-                    deps.push(Dep::Hard(prev));
-                }
-                last_verbatim.insert(domain, i);
-            }
             for d in deps {
                 match d {
                     Dep::Hard(n) => self.graph.before(n, i),

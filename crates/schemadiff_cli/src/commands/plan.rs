@@ -44,9 +44,25 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             s
         }
     };
-    print!("{output}");
+    if let Err(e) = write_stdout(&output) {
+        // A closed pipe (`| head`) is the reader's choice, not a failure.
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            fail(
+                &format!("cannot write the plan: {e}"),
+                "check the output destination",
+            );
+            return ExitCode::Failure;
+        }
+    }
     if args.check && !plan.steps.is_empty() {
         return ExitCode::Findings;
     }
     ExitCode::Clean
+}
+
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
 }

@@ -13,7 +13,7 @@ pub fn grant(ctx: &mut Ctx, g: &ast::Grant) -> bool {
         Privileges::All { .. } => ["ALL".to_string()].into(),
         Privileges::Actions(actions) => actions
             .iter()
-            .map(|a| a.to_string().to_ascii_uppercase())
+            .map(|a| privilege_text(&a.to_string()))
             .collect(),
     };
     let mut targets = Vec::new();
@@ -87,4 +87,13 @@ pub fn grant(ctx: &mut Ctx, g: &ast::Grant) -> bool {
         }
     }
     true
+}
+
+/// `select ("Name", code)` -> `SELECT ("Name", code)`: the keyword upper case, column
+/// names exactly as written (they are identifiers).
+fn privilege_text(shown: &str) -> String {
+    match shown.split_once('(') {
+        Some((word, columns)) => format!("{}({columns}", word.to_ascii_uppercase()),
+        None => shown.to_ascii_uppercase(),
+    }
 }

@@ -31,7 +31,7 @@ pub enum Outcome {
     Ignored,
 }
 
-pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: Hints) -> Outcome {
+pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
     match stmt {
         Statement::CreateTable(ct) => table::create_table(ctx, ct),
         Statement::CreateIndex(ci) => index::create_index(ctx, ci),
@@ -57,7 +57,11 @@ pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: Hints) -> Outcome {
         } => user_type::create_type(ctx, name, representation.as_ref()),
         Statement::CreateDomain(d) => user_type::create_domain(ctx, d, hints.domain_not_null),
         Statement::CreateFunction(f) => function::create_function(ctx, f, hints.procedure),
-        Statement::CreateTrigger(t) => trigger::create_trigger(ctx, t),
+        Statement::CreateTrigger(t) => {
+            if !trigger::create_trigger(ctx, t) {
+                return Outcome::Verbatim;
+            }
+        }
         Statement::CreatePolicy(p) => policy::create_policy(ctx, p),
         Statement::AlterTable(at) => {
             if !alter::alter_table(ctx, at) {

@@ -232,7 +232,8 @@ fn column(
                                 .map(|x| x.to_string().trim().to_string())
                                 .collect::<Vec<_>>()
                                 .join(" ")
-                        });
+                        })
+                        .or_else(|| ctx.identity_options.pop_front());
                     column.identity = Some(Identity {
                         always: matches!(generated_as, ast::GeneratedAs::Always),
                         options,

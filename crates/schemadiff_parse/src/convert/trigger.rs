@@ -5,7 +5,8 @@ use crate::pending::Expect;
 use schemadiff_model::{ObjectId, ObjectKind, Trigger};
 use sqlparser::ast::{CreateTrigger, Spanned};
 
-pub fn create_trigger(ctx: &mut Ctx, t: &CreateTrigger) {
+/// Returns false for trigger forms without `EXECUTE FUNCTION` (kept verbatim by the caller).
+pub fn create_trigger(ctx: &mut Ctx, t: &CreateTrigger) -> bool {
     let table = ctx.qualify(&t.table_name);
     ctx.expect(
         Expect::Relation,
@@ -29,7 +30,7 @@ pub fn create_trigger(ctx: &mut Ctx, t: &CreateTrigger) {
                 args: String::new(),
             }
         }
-        None => ObjectId::Statement { index: 0 },
+        None => return false,
     };
     let trigger = Trigger {
         table,
@@ -41,4 +42,5 @@ pub fn create_trigger(ctx: &mut Ctx, t: &CreateTrigger) {
     if let Err(dup) = ctx.catalog.add_trigger(trigger) {
         ctx.duplicate(*dup);
     }
+    true
 }

@@ -48,6 +48,10 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
                     modifiers: None,
                     array_dims: 0,
                 },
+                // `"char"` (quoted) is the one-byte internal type, not char(1).
+                [name] if name.as_str() == "char" && is_quoted(&name_parts_last(dt)) => {
+                    return with_dims(Canonical::Type(TypeName::builtin("\"char\"")), dims);
+                }
                 [.., name] => {
                     let mut c = from_words(name.as_str(), mods.as_deref());
                     // An unknown unqualified name is a user type found through the search path.
@@ -140,6 +144,17 @@ fn split_display(s: &str) -> (String, Option<String>, u8) {
         }
         _ => (text, None, dims),
     }
+}
+
+fn name_parts_last(dt: &DataType) -> Option<sqlparser::ast::Ident> {
+    match dt {
+        DataType::Custom(name, _) => name.0.last().and_then(|p| p.as_ident()).cloned(),
+        _ => None,
+    }
+}
+
+fn is_quoted(id: &Option<sqlparser::ast::Ident>) -> bool {
+    id.as_ref().is_some_and(|i| i.quote_style.is_some())
 }
 
 #[cfg(test)]

@@ -40,6 +40,6 @@ GRANT SELECT ON TABLE reference.countries TO PUBLIC;
 
 GRANT REFERENCES, SELECT ON TABLE reference.currencies TO PUBLIC;
 
-GRANT SELECT (CODE, NAME) ON TABLE reference.regions TO PUBLIC;
+GRANT SELECT (code, name) ON TABLE reference.regions TO PUBLIC;
 
 GRANT EXECUTE ON FUNCTION reference.country_name(character(1)) TO PUBLIC;
