@@ -21,6 +21,8 @@ pub enum Code {
     MysqlUnsigned,
     MysqlBacktick,
     MysqlTableOption,
+    /// PostgreSQL rejected a statement while loading the dev database.
+    ServerError,
 }
 
 impl Code {
@@ -39,6 +41,7 @@ impl Code {
             Code::MysqlUnsigned => "mysql-unsigned",
             Code::MysqlBacktick => "mysql-backtick",
             Code::MysqlTableOption => "mysql-table-option",
+            Code::ServerError => "server-error",
         }
     }
 }
