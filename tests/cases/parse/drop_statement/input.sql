@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY
+);
+
+DROP TABLE IF EXISTS legacy_users;

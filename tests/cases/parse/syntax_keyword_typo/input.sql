@@ -1,0 +1,4 @@
+CREATE TABLE projects (
+    id bigint PRIMRY KEY,
+    name text NOT NULL
+);
