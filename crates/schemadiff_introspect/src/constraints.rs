@@ -1,0 +1,118 @@
+//! Table constraints: primary key, unique, foreign key, check, exclusion.
+
+use crate::ctx::{live, Class, Ctx};
+use crate::error::IntrospectError;
+use crate::query::{Query, RowRef, Rows};
+use crate::text::check_body;
+use schemadiff_model::{
+    Constraint, ConstraintKind, Deferrable, Expr, FkAction, ForeignKey, Ident, ObjectId,
+    QualifiedName,
+};
+
+pub(crate) const QUERY: Query = Query {
+    name: "constraints.sql",
+    sql: include_str!("constraints.sql"),
+    filtered: true,
+};
+
+/// Attaches each constraint to its table. `name_generated` is always false: the
+/// server already named every constraint.
+pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
+    for row in rows.iter() {
+        let relid: u32 = row.get("conrelid")?;
+        let Some(table_name) = ctx.tables.get(&relid).cloned() else {
+            continue;
+        };
+        let oid: u32 = row.get("oid")?;
+        let name = Ident::new(row.get::<String>("conname")?);
+        let deferrable = match (row.get("condeferrable")?, row.get("condeferred")?) {
+            (false, _) => Deferrable::No,
+            (true, false) => Deferrable::InitiallyImmediate,
+            (true, true) => Deferrable::InitiallyDeferred,
+        };
+        let constraint = Constraint {
+            name: name.clone(),
+            name_generated: false,
+            kind: kind(row)?,
+            deferrable,
+            not_valid: !row.get::<bool>("convalidated")?,
+            meta: live(oid),
+        };
+        ctx.remember(
+            Class::Constraint,
+            oid,
+            ObjectId::Constraint {
+                table: table_name.clone(),
+                name: name.clone(),
+            },
+        );
+        if let Some(table) = ctx.catalog.tables.get_mut(&table_name) {
+            table.constraints.insert(name, constraint);
+        }
+    }
+    Ok(())
+}
+
+fn idents(names: Vec<String>) -> Vec<Ident> {
+    names.into_iter().map(Ident::new).collect()
+}
+
+fn kind(row: RowRef<'_>) -> Result<ConstraintKind, IntrospectError> {
+    Ok(match row.char("contype")? {
+        'p' => ConstraintKind::PrimaryKey {
+            columns: idents(row.strings("columns")?),
+            include: idents(row.strings("include")?),
+        },
+        'u' => ConstraintKind::Unique {
+            columns: idents(row.strings("columns")?),
+            include: idents(row.strings("include")?),
+            nulls_not_distinct: row.get("nulls_not_distinct")?,
+        },
+        'f' => ConstraintKind::ForeignKey(foreign_key(row)?),
+        'c' => ConstraintKind::Check {
+            expr: Expr::new(check_body(&row.get::<String>("check_def")?)),
+            no_inherit: row.get("connoinherit")?,
+        },
+        'x' => ConstraintKind::Exclusion {
+            method: row
+                .get::<Option<String>>("exclusion_method")?
+                .unwrap_or_default(),
+            elements: row
+                .strings("exclusion_elements")?
+                .into_iter()
+                .zip(row.strings("exclusion_operators")?)
+                .collect(),
+            predicate: row
+                .get::<Option<String>>("exclusion_predicate")?
+                .map(Expr::new),
+        },
+        other => return Err(row.unexpected("contype", other)),
+    })
+}
+
+fn foreign_key(row: RowRef<'_>) -> Result<ForeignKey, IntrospectError> {
+    let schema: Option<String> = row.get("ref_schema")?;
+    let table: Option<String> = row.get("ref_table")?;
+    let (Some(schema), Some(table)) = (schema, table) else {
+        return Err(row.unexpected("foreign key without referenced table", "NULL"));
+    };
+    Ok(ForeignKey {
+        columns: idents(row.strings("columns")?),
+        ref_table: QualifiedName::new(schema, table),
+        ref_columns: idents(row.strings("ref_columns")?),
+        on_delete: action(row, "confdeltype")?,
+        on_update: action(row, "confupdtype")?,
+        match_full: row.char("confmatchtype")? == 'f',
+    })
+}
+
+fn action(row: RowRef<'_>, column: &'static str) -> Result<FkAction, IntrospectError> {
+    Ok(match row.char(column)? {
+        'a' => FkAction::NoAction,
+        'r' => FkAction::Restrict,
+        'c' => FkAction::Cascade,
+        'n' => FkAction::SetNull,
+        'd' => FkAction::SetDefault,
+        other => return Err(row.unexpected("foreign key action", other)),
+    })
+}
