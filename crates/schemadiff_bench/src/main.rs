@@ -1,0 +1,172 @@
+//! `schemadiff-bench`: generates benchmark schemas and times parse / plan against DESIGN §6.
+
+use clap::{Args, Parser, Subcommand};
+use schemadiff_bench::generate::{generate, write_to_dir, GenerateOptions};
+use schemadiff_bench::report::{self, Row, TARGET_TABLES};
+use schemadiff_bench::{parse_bench, plan_bench};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Stdio};
+
+#[derive(Debug, Parser)]
+#[command(name = "schemadiff-bench", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Cmd,
+}
+
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Write a generated schema as a folder of domain folders (for `schemadiff plan --schemas`).
+    Generate {
+        #[command(flatten)]
+        shape: Shape,
+        /// Folder to write into (created if missing).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Time `load_sources` on a generated schema (generation is not timed).
+    Parse(Run),
+    /// Time load, `plan_create` and `sql::script` separately.
+    Plan(Run),
+    /// Run parse (with and without --hub-fanin) and plan at 10000 tables, each in its
+    /// own process so peak RSS is per benchmark; print a summary table.
+    All {
+        #[arg(long, default_value_t = 5)]
+        iterations: usize,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Shape {
+    /// Number of generated tables (besides core.users).
+    #[arg(long)]
+    tables: usize,
+    /// Number of domain schemas the tables are spread over.
+    #[arg(long, default_value_t = 20)]
+    schemas: usize,
+    /// Give every table a foreign key to core.users (the fan-in shape).
+    #[arg(long)]
+    hub_fanin: bool,
+}
+
+#[derive(Debug, Args)]
+struct Run {
+    #[command(flatten)]
+    shape: Shape,
+    /// Timed repetitions; min, median and max are reported.
+    #[arg(long, default_value_t = 5)]
+    iterations: usize,
+    /// Also print machine-readable summary rows (used by `all`).
+    #[arg(long, hide = true)]
+    rows: bool,
+}
+
+impl Shape {
+    fn options(&self) -> GenerateOptions {
+        GenerateOptions {
+            tables: self.tables,
+            schemas: self.schemas,
+            hub_fanin: self.hub_fanin,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Cmd::Generate { shape, out } => generate_cmd(&shape.options(), &out),
+        Cmd::Parse(run) => {
+            let r = parse_bench::run(&run.shape.options(), run.iterations);
+            finish(report::parse(&r), r.outcome.is_sound(), run.rows)
+        }
+        Cmd::Plan(run) => {
+            let r = plan_bench::run(&run.shape.options(), run.iterations);
+            finish(report::plan(&r), r.is_sound(), run.rows)
+        }
+        Cmd::All { iterations } => all(iterations),
+    }
+}
+
+fn generate_cmd(options: &GenerateOptions, out: &Path) -> ExitCode {
+    let files = generate(options);
+    if let Err(e) = write_to_dir(&files, out) {
+        eprintln!("error: writing {}: {e}", out.display());
+        return ExitCode::FAILURE;
+    }
+    let bytes: usize = files.iter().map(|f| f.text.len()).sum();
+    println!(
+        "wrote {} files ({:.2} MB) to {}; load them with: schemadiff plan --schemas {}",
+        files.len(),
+        bytes as f64 / 1e6,
+        out.display(),
+        out.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// A broken load (error diagnostics, missing objects, a cycle) fails the command; a
+/// missed target only prints FAIL, since these are benchmarks, not timed tests.
+fn finish(rows: Vec<Row>, sound: bool, print_rows: bool) -> ExitCode {
+    if print_rows {
+        for row in &rows {
+            println!("{}", row.to_line());
+        }
+    }
+    if sound {
+        ExitCode::SUCCESS
+    } else {
+        eprintln!("error: the schema did not load cleanly; the timings above are meaningless");
+        ExitCode::FAILURE
+    }
+}
+
+fn all(iterations: usize) -> ExitCode {
+    let tables = TARGET_TABLES.to_string();
+    let iterations = iterations.to_string();
+    let runs: [&[&str]; 3] = [
+        &["parse", "--tables", &tables],
+        &["parse", "--tables", &tables, "--hub-fanin"],
+        &["plan", "--tables", &tables],
+    ];
+    let mut rows = Vec::new();
+    let mut ok = true;
+    for args in runs {
+        match child(args, &iterations) {
+            Ok((child_rows, success)) => {
+                rows.extend(child_rows);
+                ok &= success;
+            }
+            Err(e) => {
+                eprintln!("error: running {}: {e}", args.join(" "));
+                ok = false;
+            }
+        }
+        println!();
+    }
+    print!("{}", report::table(&rows));
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+/// Runs this binary with `args`, echoing its report and collecting its summary rows.
+fn child(args: &[&str], iterations: &str) -> std::io::Result<(Vec<Row>, bool)> {
+    let mut child = Command::new(std::env::current_exe()?)
+        .args(args)
+        .args(["--iterations", iterations, "--rows"])
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut rows = Vec::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines() {
+            let line = line?;
+            match Row::from_line(&line) {
+                Some(row) => rows.push(row),
+                None => println!("{line}"),
+            }
+        }
+    }
+    Ok((rows, child.wait()?.success()))
+}
