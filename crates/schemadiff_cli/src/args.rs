@@ -28,6 +28,10 @@ pub struct PlanArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// A PostgreSQL server URL: the files are loaded into a temporary database there
+    /// (created and always dropped) so PostgreSQL itself validates them.
+    #[arg(long, value_name = "URL")]
+    pub dev_url: Option<String>,
     /// Exit 1 when the plan has steps (a drift gate for CI).
     #[arg(long)]
     pub check: bool,

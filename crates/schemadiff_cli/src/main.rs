@@ -2,6 +2,8 @@
 
 mod args;
 mod commands;
+mod desired;
+mod devdb;
 mod exit;
 mod report;
 

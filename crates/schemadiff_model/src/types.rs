@@ -280,8 +280,8 @@ pub fn extension_types(extension: &str) -> &'static [&'static str] {
     }
 }
 
-/// `5, 2` -> `5,2`; PostGIS subtypes keep their case as written but lose spaces.
-fn normalize_modifiers(m: &str) -> String {
+/// `5, 2` -> `5,2`; PostGIS subtypes (`point`) print capitalised (`Point`) as the server does.
+pub fn normalize_modifiers(m: &str) -> String {
     m.split(',')
         .map(|part| normalize_geometry_subtype(part.trim()))
         .collect::<Vec<_>>()
@@ -300,12 +300,23 @@ fn normalize_geometry_subtype(part: &str) -> String {
         "GeometryCollection",
         "Geometry",
     ];
+    // Most modifiers are numbers (`255`, `5,2`): no work, no allocation beyond the copy.
+    if !part.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return part.to_string();
+    }
     for s in SUBTYPES {
-        for suffix in ["", "Z", "M", "ZM"] {
-            let full = format!("{s}{suffix}");
-            if part.eq_ignore_ascii_case(&full) {
-                return full;
-            }
+        let Some(head) = part.get(..s.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(s) {
+            continue;
+        }
+        let suffix = &part[s.len()..];
+        if let Some(z) = ["", "Z", "M", "ZM"]
+            .into_iter()
+            .find(|z| z.eq_ignore_ascii_case(suffix))
+        {
+            return format!("{s}{z}");
         }
     }
     part.to_string()

@@ -4,7 +4,6 @@
 use crate::diagnostic::{Code, Diagnostic, Location, SourceFile};
 use crate::line_index::LineIndex;
 use crate::pending::Pending;
-use crate::position::offset_in;
 use schemadiff_model::{Catalog, Duplicate, Ident, ObjectMeta, QualifiedName, SourceSpan};
 use sqlparser::ast::{ObjectName, ObjectNamePart};
 use sqlparser::tokenizer::Span;
@@ -22,6 +21,8 @@ pub struct Ctx<'a> {
     pub default_schema: Ident,
     /// From a `-- schemadiff:renamed-from` comment before the statement.
     pub renamed_from: Option<Ident>,
+    /// Line and column of the statement's first character.
+    pub stmt_line_col: (usize, usize),
     /// Identity options lifted out of the text before parsing, in order.
     pub identity_options: std::collections::VecDeque<String>,
 }
@@ -60,11 +61,24 @@ impl Ctx<'_> {
         if span.start.line == 0 {
             return self.stmt_location();
         }
-        let text = self.text();
-        let start = offset_in(text, span.start.line, span.start.column);
-        let end = offset_in(text, span.end.line, span.end.column).max(start);
-        self.file
-            .location(self.stmt_start + start, self.stmt_start + end)
+        // sqlparser counts lines and columns from the statement's start; shift them to
+        // the file and let the file's line index find the bytes (no rescans per span).
+        let (stmt_line, stmt_col) = self.stmt_line_col;
+        let absolute = |line: u64, column: u64| {
+            let line = stmt_line + line as usize - 1;
+            let column = if line == stmt_line {
+                stmt_col + column as usize - 1
+            } else {
+                column as usize
+            };
+            self.file
+                .lines
+                .offset(&self.file.source.text, line, column)
+                .clamp(self.stmt_start, self.stmt_end)
+        };
+        let start = absolute(span.start.line, span.start.column);
+        let end = absolute(span.end.line, span.end.column).max(start);
+        self.file.location(start, end)
     }
 
     pub fn source_span(&self, loc: &Location) -> SourceSpan {
@@ -121,30 +135,8 @@ impl Ctx<'_> {
 
     /// Reports a second definition of an object, pointing at both places.
     pub fn duplicate(&mut self, dup: Duplicate) {
-        let mut diag = Diagnostic::error(
-            Code::DuplicateObject,
-            format!("{} is defined twice", dup.id),
-        )
-        .at(self.stmt_location(), "defined again here")
-        .with_help("keep one definition; schema files declare each object exactly once");
-        if let Some(span) = dup.existing.origin.span() {
-            if let Some(first) = self.file_location(span) {
-                diag = diag.with_related(
-                    Diagnostic::new(
-                        Code::DuplicateObject,
-                        crate::diagnostic::Severity::Warning,
-                        format!("first definition of {}", dup.id),
-                    )
-                    .at(first, "first defined here"),
-                );
-            }
-        }
+        let diag = duplicate_diagnostic(&dup, self.stmt_location(), self.pending);
         self.diags.push(diag);
-    }
-
-    /// Turns a span recorded in the model back into a location, when it is in a file we hold.
-    fn file_location(&self, span: &SourceSpan) -> Option<Location> {
-        self.pending.location_of(span)
     }
 }
 
@@ -189,4 +181,30 @@ impl Ctx<'_> {
         };
         self.expect(crate::pending::Expect::Type, name, span, context);
     }
+}
+
+/// "X is defined twice", at the second definition, with the first one attached.
+pub fn duplicate_diagnostic(dup: &Duplicate, second: Location, pending: &Pending) -> Diagnostic {
+    let mut diag = Diagnostic::error(
+        Code::DuplicateObject,
+        format!("{} is defined twice", dup.id),
+    )
+    .at(second, "defined again here")
+    .with_help("keep one definition; schema files declare each object exactly once");
+    if let Some(first) = dup
+        .existing
+        .origin
+        .span()
+        .and_then(|span| pending.location_of(span))
+    {
+        diag = diag.with_related(
+            Diagnostic::new(
+                Code::DuplicateObject,
+                crate::diagnostic::Severity::Warning,
+                format!("first definition of {}", dup.id),
+            )
+            .at(first, "first defined here"),
+        );
+    }
+    diag
 }

@@ -10,6 +10,7 @@ pub mod diagnostic;
 mod fallback;
 pub mod lex;
 pub mod line_index;
+mod merge;
 mod mysql;
 mod pending;
 mod position;
@@ -57,18 +58,60 @@ pub fn load_path(path: &Path) -> Loaded {
     loaded
 }
 
-/// Loads in-memory sources (tests, benchmarks, stdin).
+/// Loads in-memory sources (tests, benchmarks, stdin). Files are read on up to
+/// `available_parallelism` threads, each a contiguous run of files, and merged in order.
 pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
     let sources: Vec<Arc<SourceFile>> = files.into_iter().map(Arc::new).collect();
-    let mut catalog = Catalog::default();
-    let mut diags = Vec::new();
-    let mut pending = Pending {
-        sources: sources.clone(),
-        ..Pending::default()
+    let sorted = sorted_by_path(&sources);
+    let total: usize = sources.iter().map(|s| s.text.len()).sum();
+    // Threads pay off only on big inputs; small schemas stay on one thread.
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    let threads = if total < 256 * 1024 { 1 } else { threads };
+    let runs = split_by_size(&sources, threads);
+    let load_run = |run: &[Arc<SourceFile>]| {
+        let mut part = merge::Part {
+            pending: Pending {
+                sources: sorted.clone(),
+                ..Pending::default()
+            },
+            ..merge::Part::default()
+        };
+        for source in run {
+            load_file(
+                source,
+                &mut part.catalog,
+                &mut part.diags,
+                &mut part.pending,
+            );
+        }
+        part
     };
-    for source in &sources {
-        load_file(source, &mut catalog, &mut diags, &mut pending);
+    let mut parts: Vec<merge::Part> = if runs.len() <= 1 {
+        vec![load_run(&sources)]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = runs
+                .iter()
+                .map(|run| scope.spawn(|| load_run(run)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        })
+    };
+    let mut acc = parts.remove(0);
+    for part in parts {
+        merge::merge(&mut acc, part);
     }
+    let merge::Part {
+        mut catalog,
+        mut diags,
+        mut pending,
+    } = acc;
     resolve::run(&mut catalog, &mut diags, &mut pending);
     diags.sort_by_key(Diagnostic::sort_key);
     Loaded {
@@ -76,6 +119,32 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
         diagnostics: diags,
         sources,
     }
+}
+
+/// Contiguous runs of files with roughly equal bytes (order is preserved).
+fn split_by_size(sources: &[Arc<SourceFile>], parts: usize) -> Vec<&[Arc<SourceFile>]> {
+    let total: usize = sources.iter().map(|s| s.text.len()).sum();
+    let target = total / parts.max(1) + 1;
+    let mut runs = Vec::new();
+    let (mut start, mut acc) = (0, 0);
+    for (i, s) in sources.iter().enumerate() {
+        acc += s.text.len();
+        if acc >= target && runs.len() + 1 < parts {
+            runs.push(&sources[start..=i]);
+            start = i + 1;
+            acc = 0;
+        }
+    }
+    if start < sources.len() {
+        runs.push(&sources[start..]);
+    }
+    runs
+}
+
+fn sorted_by_path(sources: &[Arc<SourceFile>]) -> Vec<Arc<SourceFile>> {
+    let mut sorted = sources.to_vec();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path));
+    sorted
 }
 
 fn load_file(
@@ -117,10 +186,17 @@ fn load_file(
             default_schema: default_schema.clone(),
             renamed_from: renamed_from(text, &raw),
             identity_options: hints.identity_options.clone().into(),
+            stmt_line_col: file.lines.line_col(text, raw.start),
         };
         if is_create_sequence(text, &tokens, &raw)
             && convert::sequence_tokens::create_sequence(&mut ctx)
         {
+            continue;
+        }
+        let significant_tokens: Vec<lex::Token> = significant(&tokens, raw.tokens.clone())
+            .map(|(_, t)| *t)
+            .collect();
+        if !has_mysql && convert::index_tokens::create_index(&mut ctx, text, &significant_tokens) {
             continue;
         }
         match Parser::new(&PostgreSqlDialect {})

@@ -39,6 +39,25 @@ impl LineIndex {
             .map_or(0, |text| text.chars().count());
         (line.max(1), column + 1)
     }
+
+    /// The byte offset of a 1-based line and character column (the inverse of
+    /// `line_col`); positions past a line's end clamp to it, past the text to its end.
+    pub fn offset(&self, src: &str, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return src.len();
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(src.len())
+            .min(src.len());
+        let text = src.get(start..end).unwrap_or("");
+        match text.char_indices().nth(column.saturating_sub(1)) {
+            Some((i, _)) => start + i,
+            None => end,
+        }
+    }
 }
 
 #[cfg(test)]

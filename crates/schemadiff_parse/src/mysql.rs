@@ -159,7 +159,9 @@ fn looks_like_index(src: &str, rest: &[Token]) -> bool {
                 || t.kind == TokenKind::BacktickIdent =>
         {
             // `name (a, b)`: a column list holds names; a type modifier holds numbers.
-            is_open(rest.get(1)) && rest.get(2).is_some_and(|t| t.kind != TokenKind::Number)
+            // `name USING method (cols)` names the index method.
+            (is_open(rest.get(1)) && rest.get(2).is_some_and(|t| t.kind != TokenKind::Number))
+                || rest.get(1).is_some_and(|t| is_keyword(src, t, "using"))
         }
         _ => false,
     }

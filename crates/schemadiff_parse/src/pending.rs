@@ -59,7 +59,13 @@ pub struct Reference {
 
 impl Pending {
     pub fn location_of(&self, span: &SourceSpan) -> Option<Location> {
-        let source = self.sources.iter().find(|s| s.path == span.file)?;
+        // Sources are sorted by path (discovery sorts them), so a binary search finds the file.
+        let source = self
+            .sources
+            .binary_search_by(|s| s.path.as_ref().cmp(span.file.as_ref()))
+            .ok()
+            .map(|i| &self.sources[i])
+            .or_else(|| self.sources.iter().find(|s| s.path == span.file))?;
         Some(Location {
             source: source.clone(),
             start: span.start,

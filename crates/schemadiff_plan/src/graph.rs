@@ -25,6 +25,9 @@ pub struct StepGraph {
     /// Ordering wishes that are dropped when they would close a cycle (e.g. a
     /// plpgsql body naming a table: PostgreSQL does not check it at creation).
     soft: Vec<(NodeIndex, NodeIndex)>,
+    /// Edges already added: `contains_edge` walks a node's edge list, and a schema
+    /// node has an edge to every object in it (quadratic on big schemas).
+    edges: std::collections::HashSet<(NodeIndex, NodeIndex)>,
 }
 
 /// Steps that depend on each other in a circle; no order can satisfy them.
@@ -44,7 +47,7 @@ impl StepGraph {
     }
 
     pub fn before(&mut self, first: NodeIndex, then: NodeIndex) {
-        if first != then && !self.graph.contains_edge(first, then) {
+        if first != then && self.edges.insert((first, then)) {
             self.graph.add_edge(first, then, ());
         }
     }
@@ -63,7 +66,8 @@ impl StepGraph {
     /// the same graph gives the same order whatever order it was built in.
     pub fn into_plan(mut self) -> Result<Plan, CycleError> {
         for (a, b) in std::mem::take(&mut self.soft) {
-            if !self.graph.contains_edge(a, b) && !has_path_connecting(&self.graph, b, a, None) {
+            if !self.edges.contains(&(a, b)) && !has_path_connecting(&self.graph, b, a, None) {
+                self.edges.insert((a, b));
                 self.graph.add_edge(a, b, ());
             }
         }

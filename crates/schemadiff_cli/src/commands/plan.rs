@@ -1,6 +1,8 @@
-//! `schemadiff plan`: load the files, plan from an empty database, print.
+//! `schemadiff plan`: load the files, (optionally) validate them on a dev database,
+//! plan from an empty database, print.
 
 use crate::args::{Format, PlanArgs};
+use crate::desired::{canonical, DevOutcome};
 use crate::exit::ExitCode;
 use crate::report::{fail, print_diagnostics};
 use schemadiff_render::text::Context;
@@ -25,20 +27,70 @@ pub fn run(args: &PlanArgs) -> ExitCode {
             return ExitCode::Failure;
         }
     };
-    let mode = "static: parsed from files, no database";
+    let mut mode = "static: parsed from files, no database".to_string();
+    if let Some(dev_url) = &args.dev_url {
+        let runtime = match tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+        {
+            Ok(rt) => rt,
+            Err(e) => {
+                fail(
+                    &format!("cannot start the async runtime: {e}"),
+                    "this is a bug; please report it",
+                );
+                return ExitCode::Failure;
+            }
+        };
+        match runtime.block_on(canonical(&loaded, &plan, dev_url)) {
+            Ok(DevOutcome::Canonical { catalog, queries }) => {
+                mode = format!(
+                    "validated on a dev database: {} objects as PostgreSQL stores them, read with {queries} catalog queries",
+                    catalog.object_count()
+                );
+            }
+            Ok(DevOutcome::Rejected(report)) => {
+                print_diagnostics(&report.diagnostics, true);
+                fail(
+                    &format!("PostgreSQL rejected {} statement(s) of the files ({} skipped as dependents)", report.failed, report.skipped),
+                    "fix the statements above; the dev database has been dropped",
+                );
+                return ExitCode::Failure;
+            }
+            Ok(DevOutcome::Unreachable(why)) => {
+                eprintln!(
+                    "warning: no dev database server reachable ({why}); using the static catalog"
+                );
+                mode = "static: dev database server unreachable".to_string();
+            }
+            Err(e) => {
+                fail(
+                    &format!("{e:#}"),
+                    "check --dev-url and that the role may CREATE DATABASE",
+                );
+                return ExitCode::Failure;
+            }
+        }
+    }
     let output = match args.format {
         Format::Text => {
             let ctx = Context {
                 from: "empty database".to_string(),
                 to: args.schemas.display().to_string(),
-                mode: mode.to_string(),
+                mode,
             };
             schemadiff_render::text::summary(&plan, &ctx)
         }
         Format::Sql => schemadiff_render::sql::script(&plan),
         Format::Json => {
+            let mode = if args.dev_url.is_some() {
+                "validated"
+            } else {
+                "static"
+            };
             let mut s =
-                serde_json::to_string_pretty(&schemadiff_render::json::plan_json(&plan, "static"))
+                serde_json::to_string_pretty(&schemadiff_render::json::plan_json(&plan, mode))
                     .unwrap_or_default();
             s.push('\n');
             s

@@ -6,6 +6,7 @@ mod constraint;
 mod function;
 mod grant;
 mod index;
+pub mod index_tokens;
 mod policy;
 pub mod schema;
 mod sequence;

@@ -91,30 +91,8 @@ fn from_words(name: &str, mods: Option<&str>) -> Canonical {
     }
     let mut t = TypeName::builtin(&name.to_ascii_lowercase());
     // PostGIS-style subtypes print capitalised (`Point,4326`); normalise like the server.
-    t.modifiers = mods.map(normalize_geometry);
+    t.modifiers = mods.map(schemadiff_model::types::normalize_modifiers);
     Canonical::Type(t)
-}
-
-fn normalize_geometry(mods: &str) -> String {
-    let mut out = Vec::new();
-    for part in mods.split(',') {
-        let p = part.trim();
-        let cap = [
-            "Point",
-            "LineString",
-            "Polygon",
-            "MultiPoint",
-            "MultiLineString",
-            "MultiPolygon",
-            "GeometryCollection",
-            "Geometry",
-        ]
-        .iter()
-        .flat_map(|s| ["", "Z", "M", "ZM"].map(|z| format!("{s}{z}")))
-        .find(|s| s.eq_ignore_ascii_case(p));
-        out.push(cap.unwrap_or_else(|| p.to_string()));
-    }
-    out.join(",")
 }
 
 fn with_dims(c: Canonical, dims: u8) -> Canonical {
