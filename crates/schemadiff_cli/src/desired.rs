@@ -50,7 +50,7 @@ pub async fn canonical(loaded: &Loaded, plan: &Plan, server_url: &str) -> Result
         drop(client);
         let _ = task.await;
         Ok(DevOutcome::Canonical {
-            catalog: introspected.catalog,
+            catalog: Box::new(introspected.catalog),
             queries: introspected.queries,
         })
     };
