@@ -150,7 +150,7 @@ impl Catalog {
     }
 
     /// Tables, views, sequences, indexes and composite types share `pg_class`.
-    fn check_relation_name_free(
+    pub fn check_relation_name_free(
         &self,
         name: &QualifiedName,
         id: ObjectId,

@@ -19,6 +19,7 @@ pub enum Code {
     MysqlInlineIndex,
     MysqlAutoIncrement,
     MysqlUnsigned,
+    MysqlIntegerWidth,
     MysqlBacktick,
     MysqlTableOption,
     /// PostgreSQL rejected a statement while loading the dev database.
@@ -39,6 +40,7 @@ impl Code {
             Code::MysqlInlineIndex => "mysql-inline-index",
             Code::MysqlAutoIncrement => "mysql-auto-increment",
             Code::MysqlUnsigned => "mysql-unsigned",
+            Code::MysqlIntegerWidth => "mysql-integer-width",
             Code::MysqlBacktick => "mysql-backtick",
             Code::MysqlTableOption => "mysql-table-option",
             Code::ServerError => "server-error",

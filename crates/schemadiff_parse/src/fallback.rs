@@ -42,9 +42,15 @@ pub fn parse_failed(ctx: &mut Ctx, error: &str) {
             .count()
             == kind.len()
     });
-    let known = words
-        .first()
-        .is_some_and(|w| POSTGRES_COMMANDS.contains(&w.as_str()));
+    // `CREATE TABEL`: a misspelt object kind is a typo, not exotic PostgreSQL.
+    let create_typo = words.first().is_some_and(|w| w == "create")
+        && words.get(1).is_some_and(|w| {
+            !KIND_WORDS.contains(&w.as_str()) && !EXTRA_CREATE_KINDS.contains(&w.as_str())
+        });
+    let known = !create_typo
+        && words
+            .first()
+            .is_some_and(|w| POSTGRES_COMMANDS.contains(&w.as_str()));
     if supported || !known {
         let message = error.trim_start_matches("sql parser error: ");
         let message = message
@@ -57,7 +63,9 @@ pub fn parse_failed(ctx: &mut Ctx, error: &str) {
             .unwrap_or(ctx.stmt_start);
         let end = token_end(&ctx.file.source.text, at).min(ctx.stmt_end.max(at));
         let loc = ctx.file.location(at, end);
-        let help = if known {
+        let help = if create_typo {
+            format!("`{}` is not something PostgreSQL can CREATE; did you mean TABLE, INDEX, VIEW, FUNCTION, TYPE, ...?", words.get(1).map(String::as_str).unwrap_or(""))
+        } else if known {
             format!("check this {summary} statement against the PostgreSQL 15 documentation")
         } else {
             "a schema file holds PostgreSQL DDL statements separated by `;`".to_string()
@@ -97,7 +105,7 @@ pub fn keep_verbatim(ctx: &mut Ctx, summary: String) {
 }
 
 /// The name after `CREATE [kind words] [IF NOT EXISTS]`.
-fn created_name(text: &str, default_schema: &Ident) -> Option<QualifiedName> {
+pub fn created_name(text: &str, default_schema: &Ident) -> Option<QualifiedName> {
     let (tokens, _) = lex(text);
     let sig: Vec<_> = tokens.iter().filter(|t| !t.is_trivia()).collect();
     if !sig
@@ -203,6 +211,17 @@ const KIND_WORDS: &[&str] = &[
     "conversion",
     "tablespace",
     "database",
+];
+
+/// Other words that may follow CREATE in PostgreSQL.
+const EXTRA_CREATE_KINDS: &[&str] = &[
+    "global",
+    "local",
+    "constraint",
+    "trusted",
+    "procedural",
+    "recursive",
+    "or",
 ];
 
 /// `COMMENT ON FUNCTION`, `ALTER SEQUENCE`: the statement's kind, for messages.

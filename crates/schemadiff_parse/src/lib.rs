@@ -4,6 +4,7 @@
 //! diagnostic), each statement is parsed on its own by sqlparser, converted into
 //! catalog objects, and a final pass resolves names and references.
 
+mod columns;
 mod convert;
 mod ctx;
 pub mod diagnostic;
@@ -173,9 +174,19 @@ fn load_file(
             .iter()
             .any(|e| e.start >= raw.start && e.start <= raw.end);
         let mysql = mysql::check(&file, &tokens, &raw);
-        let has_mysql = !mysql.is_empty();
-        diags.extend(mysql);
-        let (parse_text, hints) = prepare::prepare(text, &tokens, &raw);
+        let has_mysql = !mysql.diags.is_empty();
+        diags.extend(mysql.diags);
+        let (mut parse_text, hints) = prepare::prepare(text, &tokens, &raw);
+        // MySQL constructs (already reported) are rewritten so the rest still loads.
+        for (start, end, with) in mysql.blanks {
+            let (s, e) = (start - raw.start, end - raw.start);
+            if e <= parse_text.len()
+                && parse_text.is_char_boundary(s)
+                && parse_text.is_char_boundary(e)
+            {
+                parse_text.replace_range(s..e, &format!("{with:<width$}", width = e - s));
+            }
+        }
         let mut ctx = Ctx {
             catalog,
             diags,
@@ -218,8 +229,16 @@ fn load_file(
                 }
             }
             // Already reported precisely; sqlparser's message would only repeat it.
-            Err(_) if has_mysql || broken_lexically => {}
-            Err(e) => fallback::parse_failed(&mut ctx, &e.to_string()),
+            Err(e) => {
+                // Already reported precisely when MySQL syntax or a lexical error broke it.
+                if !has_mysql && !broken_lexically {
+                    fallback::parse_failed(&mut ctx, &e.to_string());
+                }
+                // What it meant to create is not "defined nowhere", just broken.
+                if let Some(name) = fallback::created_name(stmt_text, &ctx.default_schema) {
+                    ctx.pending.broken.insert(name);
+                }
+            }
         }
     }
 }
@@ -289,7 +308,10 @@ fn search_path(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> Option<I
     match value.kind {
         TokenKind::Word => Some(Ident::from_sql(raw_text, false)),
         TokenKind::QuotedIdent => Some(Ident::from_sql(raw_text.trim_matches('"'), true)),
-        TokenKind::String => Some(Ident::from_sql(raw_text.trim_matches('\''), false)),
+        // `SET search_path = ''` (pg_dump) means "qualify everything": keep the default.
+        TokenKind::String if raw_text.len() > 2 => {
+            Some(Ident::from_sql(raw_text.trim_matches('\''), false))
+        }
         _ => None,
     }
 }

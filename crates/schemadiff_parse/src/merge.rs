@@ -110,6 +110,7 @@ pub fn merge(acc: &mut Part, later: Part) {
     p.serials.extend(pending.serials);
     p.references.extend(pending.references);
     p.alters.extend(pending.alters);
+    p.broken.extend(pending.broken);
 }
 
 /// Whether `inner` lies inside the statement spanned by `outer` (same file).

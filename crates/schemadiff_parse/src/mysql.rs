@@ -9,16 +9,29 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::lex::{is_keyword, Token, TokenKind};
 use crate::split::{significant, RawStatement};
 
-pub fn check(file: &FileCtx, tokens: &[Token], stmt: &RawStatement) -> Vec<Diagnostic> {
+/// What was found, and how to rewrite the statement so the rest of it still loads
+/// (no cascade of follow-on errors): byte ranges in the file and their replacement
+/// (never longer than the range, so positions stay put).
+#[derive(Debug, Default)]
+pub struct Findings {
+    pub diags: Vec<Diagnostic>,
+    pub blanks: Vec<(usize, usize, &'static str)>,
+}
+
+pub fn check(file: &FileCtx, tokens: &[Token], stmt: &RawStatement) -> Findings {
     let src: &str = &file.source.text;
     let toks: Vec<Token> = significant(tokens, stmt.tokens.clone())
         .map(|(_, t)| *t)
         .collect();
-    let mut out = Vec::new();
+    let mut out = Findings::default();
     for t in &toks {
         if t.kind == TokenKind::BacktickIdent {
+            // Same length: `name` -> "name".
+            out.blanks.push((t.start, t.start + 1, "\""));
+            out.blanks
+                .push((t.end.saturating_sub(1).max(t.start + 1), t.end, "\""));
             let inner = t.text(src).trim_matches('`');
-            out.push(
+            out.diags.push(
                 Diagnostic::error(
                     Code::MysqlBacktick,
                     "backtick-quoted identifier (MySQL syntax)",
@@ -64,13 +77,7 @@ fn create_table_name(src: &str, toks: &[Token]) -> Option<String> {
     Some(name)
 }
 
-fn check_create_table(
-    file: &FileCtx,
-    src: &str,
-    toks: &[Token],
-    table: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_create_table(file: &FileCtx, src: &str, toks: &[Token], table: &str, out: &mut Findings) {
     let Some(open) = toks
         .iter()
         .position(|t| t.kind == TokenKind::Punct && t.text(src) == "(")
@@ -90,13 +97,17 @@ fn check_create_table(
             ")" => {
                 depth -= 1;
                 if depth == 0 {
-                    check_element(file, src, &toks[element_start..i], table, out);
+                    if check_element(file, src, &toks[element_start..i], table, out) {
+                        blank_element(src, toks, element_start, i, open, out);
+                    }
                     close = i;
                     break;
                 }
             }
             "," if depth == 1 => {
-                check_element(file, src, &toks[element_start..i], table, out);
+                if check_element(file, src, &toks[element_start..i], table, out) {
+                    blank_element(src, toks, element_start, i, open, out);
+                }
                 element_start = i + 1;
             }
             _ => {}
@@ -105,8 +116,37 @@ fn check_create_table(
     check_table_options(file, src, toks.get(close + 1..).unwrap_or(&[]), out);
 }
 
-fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut Vec<Diagnostic>) {
-    let Some(first) = el.first() else { return };
+/// Removes an inline index element and one comma next to it from what sqlparser sees.
+fn blank_element(
+    src: &str,
+    toks: &[Token],
+    start: usize,
+    end: usize,
+    open: usize,
+    out: &mut Findings,
+) {
+    let (Some(first), Some(last)) = (toks.get(start), toks.get(end.saturating_sub(1))) else {
+        return;
+    };
+    let before = start
+        .checked_sub(1)
+        .filter(|&b| b > open)
+        .and_then(|b| toks.get(b))
+        .filter(|t| t.text(src) == ",");
+    let after = toks.get(end).filter(|t| t.text(src) == ",");
+    let (from, to) = match (before, after) {
+        (Some(comma), _) => (comma.start, last.end),
+        (None, Some(comma)) => (first.start, comma.end),
+        (None, None) => (first.start, last.end),
+    };
+    out.blanks.push((from, to, ""));
+}
+
+/// Checks one element of the column list; true when it is an inline index (to remove).
+fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut Findings) -> bool {
+    let Some(first) = el.first() else {
+        return false;
+    };
     let kw = |t: &Token, k: &str| is_keyword(src, t, k);
     let inline_index =
         if (kw(first, "index") || kw(first, "key")) && looks_like_index(src, &el[1..]) {
@@ -120,7 +160,7 @@ fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut
         };
     if let Some(word_at) = inline_index {
         report_inline_index(file, src, el, word_at, table, out);
-        return;
+        return true;
     }
     const TABLE_CONSTRAINT_WORDS: [&str; 7] = [
         "constraint",
@@ -135,13 +175,14 @@ fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut
     let column_word =
         first.kind == TokenKind::Word && !TABLE_CONSTRAINT_WORDS.iter().any(|k| kw(first, k));
     if !quoted && !column_word {
-        return;
+        return false;
     }
     let column = first
         .text(src)
         .trim_matches(|c| c == '"' || c == '`')
         .to_string();
     check_column(file, src, el, &column, table, out);
+    false
 }
 
 /// After `INDEX`/`KEY`: `(cols)`, `name (cols)` or `USING ...` is MySQL's inline index;
@@ -173,36 +214,48 @@ fn report_inline_index(
     el: &[Token],
     word_at: usize,
     table: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let (Some(first), Some(last)) = (el.first(), el.last()) else {
         return;
     };
     let unique = is_keyword(src, first, "unique");
-    let name = el
+    let fulltext = is_keyword(src, first, "fulltext");
+    let spatial = is_keyword(src, first, "spatial");
+    // `INDEX [name] [USING method] (cols)`: the name is the word after INDEX unless it is USING.
+    let name_tok = el
         .get(word_at + 1)
-        .filter(|t| t.kind != TokenKind::Punct)
-        .map(|t| t.text(src).to_string());
-    let cols_start = el
-        .iter()
-        .position(|t| t.kind == TokenKind::Punct && t.text(src) == "(");
-    let cols = cols_start
-        .map(|i| src[el[i].start..last.end].to_string())
+        .filter(|t| t.kind != TokenKind::Punct && !is_keyword(src, t, "using"));
+    let name = name_tok.map(|t| unbacktick(t.text(src)));
+    let rest_from = if name_tok.is_some() {
+        word_at + 2
+    } else {
+        word_at + 1
+    };
+    let rest = el
+        .get(rest_from)
+        .map(|t| unbacktick(&src[t.start..last.end]))
         .unwrap_or_else(|| "(...)".to_string());
-    let word = el[word_at].text(src).to_ascii_uppercase();
+    let word = el[..=word_at]
+        .iter()
+        .map(|t| t.text(src).to_ascii_uppercase())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let table = unbacktick(table);
+    let name_part = name.clone().map(|n| format!("{n} ")).unwrap_or_default();
     let help = if unique {
         format!(
-            "declare a unique constraint instead: `CONSTRAINT {} UNIQUE {cols}`",
+            "declare a unique constraint instead: `CONSTRAINT {} UNIQUE {rest}`",
             name.unwrap_or_else(|| "<name>".to_string())
         )
+    } else if fulltext {
+        format!("PostgreSQL full-text search uses a GIN index over a tsvector: `CREATE INDEX {name_part}ON {table} USING gin (to_tsvector('simple', <column>));` after the CREATE TABLE")
+    } else if spatial {
+        format!("spatial indexes are GiST indexes in PostgreSQL (PostGIS): `CREATE INDEX {name_part}ON {table} USING gist {rest};` after the CREATE TABLE")
     } else {
-        format!(
-            "PostgreSQL declares indexes separately: remove this line and add `CREATE INDEX {} ON {table} {cols};` after the CREATE TABLE",
-            name.unwrap_or_default()
-        )
-        .replace("INDEX  ON", "INDEX ON")
+        format!("PostgreSQL declares indexes separately: remove this line and add `CREATE INDEX {name_part}ON {table} {rest};` after the CREATE TABLE")
     };
-    out.push(
+    out.diags.push(
         Diagnostic::error(
             Code::MysqlInlineIndex,
             format!("inline `{word}` inside CREATE TABLE (MySQL syntax)"),
@@ -221,7 +274,7 @@ fn check_column(
     el: &[Token],
     column: &str,
     table: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Findings,
 ) {
     let kw = |t: &Token, k: &str| is_keyword(src, t, k);
     // `name ENUM ( 'a', 'b' )`
@@ -239,8 +292,14 @@ fn check_column(
                 .map(|t| t.text(src))
                 .collect();
             let list = values.join(", ");
-            let bare_table = table.rsplit('.').next().unwrap_or(table).trim_matches('"');
-            out.push(
+            let bare_table = table
+                .rsplit('.')
+                .next()
+                .unwrap_or(table)
+                .trim_matches(|c| c == '"' || c == '`');
+            // sqlparser sees `text` in its place, so the rest of the table still loads.
+            out.blanks.push((ty.start, el[close].end, "text"));
+            out.diags.push(
                 Diagnostic::error(Code::MysqlEnumColumn, format!("column `{column}` uses an inline ENUM(...) type (MySQL syntax)"))
                     .at(file.location(ty.start, el[close].end), "PostgreSQL has no inline ENUM column type")
                     .with_help(format!(
@@ -249,9 +308,34 @@ fn check_column(
             );
         }
     }
+    // MySQL display widths: `int(10)`, `bigint(20) unsigned`.
+    const INTEGER_TYPES: [&str; 7] = [
+        "int",
+        "integer",
+        "bigint",
+        "smallint",
+        "tinyint",
+        "mediumint",
+        "int4",
+    ];
+    if let (Some(ty), Some(open)) = (el.get(1), el.get(2)) {
+        if INTEGER_TYPES.iter().any(|k| kw(ty, k)) && open.text(src) == "(" {
+            if let Some(close) = el.iter().skip(3).find(|t| t.text(src) == ")") {
+                out.blanks.push((open.start, close.end, ""));
+                out.diags.push(
+                    Diagnostic::error(Code::MysqlIntegerWidth, format!("column `{column}` gives an integer type a display width (MySQL syntax)"))
+                        .at(file.location(ty.start, close.end), "PostgreSQL integer types take no width")
+                        .with_help(format!("write `{column} {}` (or bigint/smallint for the range you need)", ty.text(src).to_ascii_lowercase())),
+                );
+            }
+        }
+    }
     for t in el.iter().skip(1) {
+        if kw(t, "auto_increment") || kw(t, "unsigned") || kw(t, "zerofill") {
+            out.blanks.push((t.start, t.end, ""));
+        }
         if kw(t, "auto_increment") {
-            out.push(
+            out.diags.push(
                 Diagnostic::error(
                     Code::MysqlAutoIncrement,
                     format!("column `{column}` uses AUTO_INCREMENT (MySQL syntax)"),
@@ -263,7 +347,7 @@ fn check_column(
             );
         } else if kw(t, "unsigned") || kw(t, "zerofill") {
             let word = t.text(src).to_ascii_uppercase();
-            out.push(
+            out.diags.push(
                 Diagnostic::error(Code::MysqlUnsigned, format!("column `{column}` is {word} (MySQL syntax)"))
                     .at(file.location(t.start, t.end), "PostgreSQL integers are always signed")
                     .with_help(format!(
@@ -275,7 +359,7 @@ fn check_column(
 }
 
 /// MySQL table options after the column list: `ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 ...`.
-fn check_table_options(file: &FileCtx, src: &str, rest: &[Token], out: &mut Vec<Diagnostic>) {
+fn check_table_options(file: &FileCtx, src: &str, rest: &[Token], out: &mut Findings) {
     const OPTIONS: [&str; 8] = [
         "engine",
         "auto_increment",
@@ -299,12 +383,26 @@ fn check_table_options(file: &FileCtx, src: &str, rest: &[Token], out: &mut Vec<
         if is_option && (plain || followed_by_eq || char_set) {
             let end = rest.get(i + 2).filter(|_| followed_by_eq).unwrap_or(t).end;
             let word = t.text(src).to_ascii_uppercase();
-            out.push(
+            out.diags.push(
                 Diagnostic::error(Code::MysqlTableOption, format!("table option `{word}` (MySQL syntax)"))
                     .at(file.location(t.start, end), "not a PostgreSQL table option")
                     .with_help("remove it: PostgreSQL has one storage engine, and encoding/collation are set per database or per column (`COLLATE \"...\"`)"),
             );
+            // MySQL options run to the end of the statement; none of it is PostgreSQL.
+            let from = if i > 0 && is_keyword(src, &rest[i - 1], "default") {
+                rest[i - 1].start
+            } else {
+                t.start
+            };
+            if let Some(last) = rest.last() {
+                out.blanks.push((from, last.end, ""));
+            }
             break;
         }
     }
+}
+
+/// MySQL's `name` as PostgreSQL's "name" (for help lines that must be valid SQL).
+fn unbacktick(text: &str) -> String {
+    text.replace('`', "\"")
 }

@@ -14,6 +14,9 @@ pub struct Pending {
     pub serials: Vec<SerialColumn>,
     pub references: Vec<Reference>,
     pub alters: Vec<PendingAlter>,
+    /// Names of objects whose statements failed to parse: references to them are not
+    /// reported again as "defined nowhere".
+    pub broken: std::collections::BTreeSet<QualifiedName>,
 }
 
 /// A constraint written without a name; PostgreSQL names it from the table,

@@ -14,6 +14,10 @@ pub struct Hints {
     pub procedure: bool,
     /// `CREATE DOMAIN ... NOT NULL`.
     pub domain_not_null: bool,
+    /// `CREATE VIEW v WITH (security_barrier) AS ...` options, as `name=value`.
+    pub view_options: Vec<String>,
+    /// `WITH [CASCADED | LOCAL] CHECK OPTION` at the end of a view.
+    pub check_option: Option<String>,
     /// Identity columns' sequence options, in order of appearance (sqlparser accepts
     /// only one order; PostgreSQL any).
     pub identity_options: Vec<String>,
@@ -29,6 +33,8 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
         procedure: false,
         domain_not_null: false,
         identity_options: Vec::new(),
+        view_options: Vec::new(),
+        check_option: None,
     };
     let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
     if !kw(0, "create") && !kw(0, "alter") {
@@ -72,6 +78,13 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
                 blank(t, "");
             }
         }
+    } else if sig.iter().take(6).any(|t| is_keyword(src, t, "view"))
+        && !sig
+            .iter()
+            .take(5)
+            .any(|t| is_keyword(src, t, "materialized"))
+    {
+        lift_view_clauses(src, &sig, raw.start, &mut text, &mut hints);
     } else if sig
         .iter()
         .take(5)
@@ -126,5 +139,59 @@ fn lift_identity_options(
             .push(inner.split_whitespace().collect::<Vec<_>>().join(" "));
         let (s, e) = (open_at - base, close_end - base);
         text.replace_range(s..e, &" ".repeat(e - s));
+    }
+}
+
+/// `WITH (options)` before `AS`, and `WITH [CASCADED|LOCAL] CHECK OPTION` at the end:
+/// PostgreSQL view clauses sqlparser does not read.
+fn lift_view_clauses(src: &str, sig: &[Token], base: usize, text: &mut String, hints: &mut Hints) {
+    let blank = |from: usize, to: usize, text: &mut String| {
+        let (s, e) = (from - base, to - base);
+        text.replace_range(s..e, &" ".repeat(e - s));
+    };
+    let Some(as_at) = sig.iter().position(|t| is_keyword(src, t, "as")) else {
+        return;
+    };
+    if let Some(with_at) = sig[..as_at].iter().position(|t| is_keyword(src, t, "with")) {
+        if sig.get(with_at + 1).is_some_and(|t| t.text(src) == "(") {
+            let close = (with_at + 1..as_at)
+                .rev()
+                .find(|&j| sig[j].text(src) == ")");
+            if let Some(close) = close {
+                let inner = &src[sig[with_at + 1].end..sig[close].start];
+                hints.view_options = inner
+                    .split(',')
+                    .map(|o| {
+                        o.split('=')
+                            .map(str::trim)
+                            .collect::<Vec<_>>()
+                            .join("=")
+                            .to_ascii_lowercase()
+                    })
+                    .filter(|o| !o.is_empty())
+                    .collect();
+                blank(sig[with_at].start, sig[close].end, text);
+            }
+        }
+    }
+    let n = sig.len();
+    let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
+    if n >= 3 && kw(n - 1, "option") && kw(n - 2, "check") {
+        let (with_at, level) = if kw(n - 3, "with") {
+            (n - 3, "cascaded")
+        } else if n >= 4 && kw(n - 4, "with") && (kw(n - 3, "cascaded") || kw(n - 3, "local")) {
+            (
+                n - 4,
+                if kw(n - 3, "local") {
+                    "local"
+                } else {
+                    "cascaded"
+                },
+            )
+        } else {
+            return;
+        };
+        hints.check_option = Some(level.to_string());
+        blank(sig[with_at].start, sig[n - 1].end, text);
     }
 }

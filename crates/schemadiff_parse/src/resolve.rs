@@ -31,7 +31,8 @@ pub fn run(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pen
     name_constraints(catalog, diags, pending, &mut names);
     name_indexes(catalog, diags, pending, &mut names);
     fill_fk_columns(catalog, diags, pending);
-    check_references(catalog, diags, &pending.references);
+    check_references(catalog, diags, &pending.references, &pending.broken);
+    crate::columns::check_columns(catalog, diags, pending);
 }
 
 fn apply_alters(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pending) {
@@ -314,7 +315,12 @@ fn fill_fk_columns(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: 
     }
 }
 
-fn check_references(catalog: &Catalog, diags: &mut Vec<Diagnostic>, references: &[Reference]) {
+fn check_references(
+    catalog: &Catalog,
+    diags: &mut Vec<Diagnostic>,
+    references: &[Reference],
+    broken: &BTreeSet<QualifiedName>,
+) {
     // A statement kept verbatim may create what is referenced (e.g. an exotic CREATE FUNCTION).
     let created_verbatim: BTreeSet<&QualifiedName> = catalog
         .statements
@@ -322,7 +328,7 @@ fn check_references(catalog: &Catalog, diags: &mut Vec<Diagnostic>, references: 
         .filter_map(|s| s.creates.as_ref())
         .collect();
     for r in references {
-        if created_verbatim.contains(&r.name) {
+        if created_verbatim.contains(&r.name) || broken.contains(&r.name) {
             continue;
         }
         let (found, what) = match r.expect {

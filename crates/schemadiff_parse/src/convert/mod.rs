@@ -36,7 +36,7 @@ pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
     match stmt {
         Statement::CreateTable(ct) => table::create_table(ctx, ct),
         Statement::CreateIndex(ci) => index::create_index(ctx, ci),
-        Statement::CreateView(v) => view::create_view(ctx, v, hints.with_data),
+        Statement::CreateView(v) => view::create_view(ctx, v, hints),
         Statement::CreateSchema { schema_name, .. } => schema::create_schema(ctx, schema_name),
         Statement::CreateExtension(e) => schema::create_extension(ctx, e),
         Statement::CreateSequence {
@@ -84,6 +84,8 @@ pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
                 return Outcome::Verbatim;
             }
         }
+        // Session settings (statement_timeout, client_encoding, ...) are not schema.
+        Statement::Set(_) => return Outcome::Ignored,
         Statement::StartTransaction { .. }
         | Statement::Commit { .. }
         | Statement::Rollback { .. } => return Outcome::Ignored,

@@ -36,6 +36,14 @@ pub fn create_table(ctx: &mut Ctx, ct: &CreateTable) {
         );
         return;
     }
+    // A second definition is reported once; its constraints must not reach the first.
+    if let Err(dup) = ctx
+        .catalog
+        .check_relation_name_free(&name, ObjectId::table(name.clone()))
+    {
+        ctx.duplicate(*dup);
+        return;
+    }
     ctx.expect(
         Expect::Schema,
         QualifiedName::new(name.schema.clone(), name.schema.clone()),
