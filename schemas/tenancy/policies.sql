@@ -11,24 +11,24 @@ ALTER TABLE tenancy.assets FORCE ROW LEVEL SECURITY;
 
 CREATE POLICY tenant_isolation ON tenancy.engagements
     FOR ALL TO PUBLIC
-    USING (client_account_id = current_setting('app.client_id', true)::uuid);
+    USING (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid);
 
 CREATE POLICY tenant_isolation ON tenancy.master_flows
     FOR ALL TO PUBLIC
-    USING (client_account_id = current_setting('app.client_id', true)::uuid);
+    USING (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid);
 
 CREATE POLICY tenant_isolation ON tenancy.discovery_flows
     FOR ALL TO PUBLIC
-    USING (client_account_id = current_setting('app.client_id', true)::uuid);
+    USING (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid);
 
 CREATE POLICY tenant_isolation ON tenancy.data_imports
     FOR ALL TO PUBLIC
-    USING (client_account_id = current_setting('app.client_id', true)::uuid);
+    USING (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid);
 
 CREATE POLICY tenant_isolation ON tenancy.assets
     FOR ALL TO PUBLIC
-    USING (client_account_id = current_setting('app.client_id', true)::uuid)
-    WITH CHECK (client_account_id = current_setting('app.client_id', true)::uuid);
+    USING (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid)
+    WITH CHECK (client_account_id = nullif(current_setting('app.client_id', true), '')::uuid);
 
 -- Optional narrowing to one engagement when app.engagement_id is set.
 CREATE POLICY engagement_scope ON tenancy.assets
