@@ -18,6 +18,8 @@ pub struct Cli {
 pub enum Command {
     /// Show the ordered migration plan from an empty database to the schema files.
     Plan(PlanArgs),
+    /// Write an existing database out as schema files, one folder per schema.
+    Dump(DumpArgs),
 }
 
 #[derive(Debug, Args)]
@@ -48,4 +50,30 @@ pub enum Format {
     Sql,
     /// Machine-readable steps.
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct DumpArgs {
+    /// The database to read (postgres://user@host/db; a socket directory host is percent-encoded).
+    #[arg(long, value_name = "URL")]
+    pub database_url: String,
+    /// The folder to write the schema files into (created if missing).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// Dump only this schema (repeatable; case-sensitive, as stored). Default: every
+    /// non-system schema, `public` only when it has objects, never `schemadiff`.
+    #[arg(long = "schema", value_name = "NAME")]
+    pub schemas: Vec<String>,
+    /// How files are grouped into folders.
+    #[arg(long, value_enum, default_value_t = DumpLayout::Schema)]
+    pub by: DumpLayout,
+    /// Write into a non-empty --out folder, replacing files of the same name.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DumpLayout {
+    /// One folder per PostgreSQL schema, one file per table.
+    Schema,
 }

@@ -13,6 +13,7 @@ fn main() {
     let args = args::Cli::parse();
     let code = match args.command {
         args::Command::Plan(plan) => commands::plan::run(&plan),
+        args::Command::Dump(dump) => commands::dump::run(&dump),
     };
     std::process::exit(code as i32);
 }

@@ -1,5 +1,6 @@
 //! Renders plans as SQL scripts, human summaries and JSON; one module per format.
 
+pub mod dump;
 pub mod json;
 pub mod sql;
 pub mod text;
