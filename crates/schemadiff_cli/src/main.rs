@@ -6,6 +6,7 @@ mod desired;
 mod devdb;
 mod exit;
 mod report;
+mod runtime;
 
 use clap::Parser;
 

@@ -23,18 +23,9 @@ pub fn run(args: &DumpArgs) -> ExitCode {
         );
         return ExitCode::Failure;
     }
-    let runtime = match tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-    {
+    let runtime = match crate::runtime::runtime() {
         Ok(rt) => rt,
-        Err(e) => {
-            fail(
-                &format!("cannot start the async runtime: {e}"),
-                "this is a bug; please report it",
-            );
-            return ExitCode::Failure;
-        }
+        Err(code) => return code,
     };
     if args.schemas.iter().any(|s| s == HISTORY_SCHEMA) {
         eprintln!("warning: the {HISTORY_SCHEMA} schema holds schemadiff's own history; it is never dumped");

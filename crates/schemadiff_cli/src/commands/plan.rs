@@ -29,19 +29,9 @@ pub fn run(args: &PlanArgs) -> ExitCode {
     };
     let mut mode = "static: parsed from files, no database".to_string();
     if let Some(dev_url) = &args.dev_url {
-        let runtime = match tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-        {
+        let runtime = match crate::runtime::runtime() {
             Ok(rt) => rt,
-            Err(e) => {
-                fail(
-                    &format!("cannot start the async runtime: {e}"),
-                    "this is a bug; please report it",
-                );
-                return ExitCode::Failure;
-            }
+            Err(code) => return code,
         };
         match runtime.block_on(canonical(&loaded, &plan, dev_url)) {
             Ok(DevOutcome::Canonical { catalog, queries }) => {
