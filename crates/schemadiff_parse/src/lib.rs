@@ -20,6 +20,7 @@ mod refs;
 mod resolve;
 mod source;
 pub mod split;
+mod sql_tokens;
 
 pub use diagnostic::{Code, Diagnostic, Location, Severity, SourceFile};
 
@@ -29,8 +30,6 @@ use line_index::LineIndex;
 use pending::Pending;
 use schemadiff_model::{Catalog, Ident};
 use split::{significant, split, RawStatement};
-use sqlparser::dialect::PostgreSqlDialect;
-use sqlparser::parser::Parser;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -210,10 +209,7 @@ fn load_file(
         if !has_mysql && convert::index_tokens::create_index(&mut ctx, text, &significant_tokens) {
             continue;
         }
-        match Parser::new(&PostgreSqlDialect {})
-            .try_with_sql(&parse_text)
-            .and_then(|mut p| p.parse_statements())
-        {
+        match sql_tokens::parse_statements(&parse_text) {
             Ok(statements) => {
                 for stmt in &statements {
                     if let convert::Outcome::Verbatim = convert::statement(&mut ctx, stmt, &hints) {

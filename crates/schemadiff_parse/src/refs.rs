@@ -4,7 +4,7 @@
 use crate::ctx::Ctx;
 use crate::lex::{lex, TokenKind};
 use schemadiff_model::{Expr, Ident, ObjectRef, QualifiedName, RefKind};
-use sqlparser::ast::{self, visit_expressions, visit_relations, DataType, Visit};
+use sqlparser::ast::{self, visit_expressions, DataType, Visit, Visitor};
 use std::collections::BTreeSet;
 use std::ops::ControlFlow;
 
@@ -17,26 +17,39 @@ pub fn expr(ctx: &Ctx, e: &ast::Expr) -> Expr {
 
 /// Every relation, function, sequence and cast type mentioned anywhere in `node`.
 pub fn collect<V: Visit>(ctx: &Ctx, node: &V, out: &mut BTreeSet<ObjectRef>) {
-    let _ = visit_relations(node, |name| {
-        out.insert(ObjectRef {
+    // One walk for relations and expressions alike.
+    let _ = node.visit(&mut Collector { ctx, out });
+}
+
+struct Collector<'a, 'c> {
+    ctx: &'a Ctx<'c>,
+    out: &'a mut BTreeSet<ObjectRef>,
+}
+
+impl Visitor for Collector<'_, '_> {
+    type Break = ();
+
+    fn pre_visit_relation(&mut self, name: &ast::ObjectName) -> ControlFlow<()> {
+        self.out.insert(ObjectRef {
             kind: RefKind::Relation,
-            name: ctx.qualify(name),
+            name: self.ctx.qualify(name),
         });
-        ControlFlow::<()>::Continue(())
-    });
-    let _ = visit_expressions(node, |e| {
+        ControlFlow::Continue(())
+    }
+
+    fn pre_visit_expr(&mut self, e: &ast::Expr) -> ControlFlow<()> {
         match e {
             ast::Expr::Function(f) => {
-                let name = ctx.qualify(&f.name);
+                let name = self.ctx.qualify(&f.name);
                 if is_sequence_function(&name) {
-                    if let Some(seq) = sequence_argument(ctx, f) {
-                        out.insert(ObjectRef {
+                    if let Some(seq) = sequence_argument(self.ctx, f) {
+                        self.out.insert(ObjectRef {
                             kind: RefKind::Sequence,
                             name: seq,
                         });
                     }
                 }
-                out.insert(ObjectRef {
+                self.out.insert(ObjectRef {
                     kind: RefKind::Function,
                     name,
                 });
@@ -45,15 +58,15 @@ pub fn collect<V: Visit>(ctx: &Ctx, node: &V, out: &mut BTreeSet<ObjectRef>) {
                 data_type: DataType::Custom(name, _),
                 ..
             } => {
-                out.insert(ObjectRef {
+                self.out.insert(ObjectRef {
                     kind: RefKind::Type,
-                    name: ctx.qualify(name),
+                    name: self.ctx.qualify(name),
                 });
             }
             _ => {}
         }
-        ControlFlow::<()>::Continue(())
-    });
+        ControlFlow::Continue(())
+    }
 }
 
 fn is_sequence_function(name: &QualifiedName) -> bool {
@@ -65,18 +78,18 @@ fn sequence_argument(ctx: &Ctx, f: &ast::Function) -> Option<QualifiedName> {
     let ast::FunctionArguments::List(list) = &f.args else {
         return None;
     };
-    let first = list.args.first()?;
-    let ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(mut e)) = first.clone() else {
+    let ast::FunctionArg::Unnamed(ast::FunctionArgExpr::Expr(first)) = list.args.first()? else {
         return None;
     };
+    let mut e = first;
     while let ast::Expr::Cast { expr, .. } = e {
-        e = *expr;
+        e = expr;
     }
     let ast::Expr::Value(v) = e else { return None };
-    let ast::Value::SingleQuotedString(s) = v.value else {
+    let ast::Value::SingleQuotedString(s) = &v.value else {
         return None;
     };
-    Some(parse_regclass_literal(&s, &ctx.default_schema))
+    Some(parse_regclass_literal(s, &ctx.default_schema))
 }
 
 /// `'core."Seq"'` -> core.Seq, following regclass input rules (quotes keep case).
