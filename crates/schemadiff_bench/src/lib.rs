@@ -1,9 +1,10 @@
 //! schemadiff_bench owns benchmark inputs: a deterministic generator of realistic,
 //! multi-file PostgreSQL schemas (see [`generate`]), and the benchmark runs behind the
-//! `schemadiff-bench` binary ([`parse_bench`], [`plan_bench`]).
+//! `schemadiff-bench` binary ([`parse_bench`], [`plan_bench`], [`introspect_bench`]).
 
 pub mod generate;
 pub mod input;
+pub mod introspect_bench;
 pub mod measure;
 pub mod parse_bench;
 pub mod plan_bench;

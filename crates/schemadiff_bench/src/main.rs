@@ -1,8 +1,10 @@
-//! `schemadiff-bench`: generates benchmark schemas and times parse / plan against DESIGN §6.
+//! `schemadiff-bench`: generates benchmark schemas and times parse / plan / introspect
+//! against DESIGN §6.
 
 use clap::{Args, Parser, Subcommand};
 use schemadiff_bench::generate::{generate, write_to_dir, GenerateOptions};
-use schemadiff_bench::report::{self, Row, TARGET_TABLES};
+use schemadiff_bench::introspect_bench::{self, DEFAULT_SERVER};
+use schemadiff_bench::report::{self, Row, INTROSPECT_TABLES, TARGET_TABLES};
 use schemadiff_bench::{parse_bench, plan_bench};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -29,12 +31,55 @@ enum Cmd {
     Parse(Run),
     /// Time load, `plan_create` and `sql::script` separately.
     Plan(Run),
-    /// Run parse (with and without --hub-fanin) and plan at 10000 tables, each in its
-    /// own process so peak RSS is per benchmark; print a summary table.
+    /// Time `schemadiff_introspect::introspect` on a database holding the generated
+    /// schema (built once per shape, not timed), against psql running the same queries.
+    Introspect(IntrospectRun),
+    /// Create and load the benchmark database unless a complete one exists (used by
+    /// `introspect` in a child process, so the build does not count in its peak RSS).
+    #[command(hide = true)]
+    PrepareDb {
+        #[command(flatten)]
+        shape: Shape,
+        #[arg(long, default_value = DEFAULT_SERVER)]
+        url: String,
+        #[arg(long)]
+        rebuild: bool,
+    },
+    /// Run parse (with and without --hub-fanin) and plan at 10000 tables and introspect
+    /// at 5000 tables, each in its own process so peak RSS is per benchmark; print a
+    /// summary table.
     All {
         #[arg(long, default_value_t = 5)]
         iterations: usize,
+        /// Server for the introspect benchmark (maintenance database conninfo or URL).
+        #[arg(long, default_value = DEFAULT_SERVER)]
+        url: String,
     },
+}
+
+#[derive(Debug, Args)]
+struct IntrospectRun {
+    #[command(flatten)]
+    shape: Shape,
+    /// Timed repetitions (after one warm-up); min, median and max are reported.
+    #[arg(long, default_value_t = 5)]
+    iterations: usize,
+    /// Server to create `schemadiff_bench_<N>` on: a libpq conninfo or postgres:// URL
+    /// of a maintenance database, as a superuser.
+    #[arg(long, default_value = DEFAULT_SERVER)]
+    url: String,
+    /// Drop and reload the benchmark database even if a complete one exists.
+    #[arg(long)]
+    rebuild: bool,
+    /// Drop the benchmark database when done.
+    #[arg(long)]
+    drop: bool,
+    /// Skip the per-query pass (EXPLAIN ANALYZE and a client round trip per query).
+    #[arg(long)]
+    no_profile: bool,
+    /// Also print machine-readable summary rows (used by `all`).
+    #[arg(long, hide = true)]
+    rows: bool,
 }
 
 #[derive(Debug, Args)]
@@ -83,8 +128,77 @@ fn main() -> ExitCode {
             let r = plan_bench::run(&run.shape.options(), run.iterations);
             finish(report::plan(&r), r.is_sound(), run.rows)
         }
-        Cmd::All { iterations } => all(iterations),
+        Cmd::Introspect(run) => introspect_cmd(&run),
+        Cmd::PrepareDb {
+            shape,
+            url,
+            rebuild,
+        } => match introspect_bench::prepare(&url, &shape.options(), rebuild) {
+            Ok((_, preparation)) => {
+                println!("{}", report::preparation(&preparation));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: preparing the benchmark database: {e}");
+                ExitCode::FAILURE
+            }
+        },
+        Cmd::All { iterations, url } => all(iterations, &url),
     }
+}
+
+/// Builds (or reuses) the database in a child process, then times introspection here.
+fn introspect_cmd(run: &IntrospectRun) -> ExitCode {
+    let shape = run.shape.options();
+    let mut args = vec![
+        "prepare-db".to_string(),
+        "--tables".into(),
+        shape.tables.to_string(),
+        "--schemas".into(),
+        shape.schemas.to_string(),
+        "--url".into(),
+        run.url.clone(),
+    ];
+    if shape.hub_fanin {
+        args.push("--hub-fanin".into());
+    }
+    if run.rebuild {
+        args.push("--rebuild".into());
+    }
+    eprintln!(
+        "preparing database {} (a first build of thousands of tables takes minutes)...",
+        introspect_bench::database_name(&shape)
+    );
+    let output = std::env::current_exe().and_then(|exe| {
+        Command::new(exe)
+            .args(&args)
+            .stderr(Stdio::inherit())
+            .output()
+    });
+    let preparation = match output {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        Ok(_) => return ExitCode::FAILURE,
+        Err(e) => {
+            eprintln!("error: running prepare-db: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let conn = introspect_bench::with_dbname(&run.url, &introspect_bench::database_name(&shape));
+    let result = introspect_bench::run(&conn, &shape, run.iterations, !run.no_profile);
+    let code = match result {
+        Ok(r) => finish(report::introspect(&r, &preparation), r.is_sound(), run.rows),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    };
+    if run.drop {
+        if let Err(e) = introspect_bench::drop_database(&run.url, &shape) {
+            eprintln!("error: dropping the benchmark database: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    code
 }
 
 fn generate_cmd(options: &GenerateOptions, out: &Path) -> ExitCode {
@@ -120,13 +234,15 @@ fn finish(rows: Vec<Row>, sound: bool, print_rows: bool) -> ExitCode {
     }
 }
 
-fn all(iterations: usize) -> ExitCode {
+fn all(iterations: usize, url: &str) -> ExitCode {
     let tables = TARGET_TABLES.to_string();
+    let introspect_tables = INTROSPECT_TABLES.to_string();
     let iterations = iterations.to_string();
-    let runs: [&[&str]; 3] = [
+    let runs: [&[&str]; 4] = [
         &["parse", "--tables", &tables],
         &["parse", "--tables", &tables, "--hub-fanin"],
         &["plan", "--tables", &tables],
+        &["introspect", "--tables", &introspect_tables, "--url", url],
     ];
     let mut rows = Vec::new();
     let mut ok = true;

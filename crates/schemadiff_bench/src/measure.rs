@@ -21,6 +21,11 @@ impl Timings {
         self.samples.push(d);
     }
 
+    /// Records `d` if it was measured.
+    pub fn extend(&mut self, d: Option<Duration>) {
+        self.samples.extend(d);
+    }
+
     pub fn runs(&self) -> usize {
         self.samples.len()
     }
@@ -66,6 +71,52 @@ pub fn peak_rss_kib() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// CPU time this process's live threads have run (the sum of
+/// `/proc/self/task/*/schedstat`, nanoseconds), if known.
+pub fn process_cpu() -> Option<Duration> {
+    let mut total = Duration::ZERO;
+    for task in std::fs::read_dir("/proc/self/task").ok()? {
+        let path = task.ok()?.path().join("schedstat");
+        // A thread may end between the listing and the read.
+        if let Some(cpu) = path.to_str().and_then(schedstat) {
+            total += cpu;
+        }
+    }
+    Some(total)
+}
+
+/// CPU time of process `pid` on this machine (`/proc/<pid>/schedstat`), if it is a
+/// PostgreSQL process (so a remote server's backend pid is never misread as a local one).
+pub fn postgres_process_cpu(pid: u32) -> Option<Duration> {
+    let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).ok()?;
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+    let is_postgres =
+        comm.trim() == "postgres" || String::from_utf8_lossy(&cmdline).starts_with("postgres");
+    if !is_postgres {
+        return None;
+    }
+    schedstat(&format!("/proc/{pid}/schedstat"))
+}
+
+fn schedstat(path: &str) -> Option<Duration> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let ns: u64 = text.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// User + system CPU of this process's waited-for children (`cutime` + `cstime` of
+/// `/proc/self/stat`, in 10 ms clock ticks), if known.
+pub fn children_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name start at field 3 (state).
+    let rest = &stat[stat.rfind(')')? + 1..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |field: usize| fields.get(field - 3)?.parse::<u64>().ok();
+    let total = ticks(16)? + ticks(17)?;
+    // USER_HZ is 100 on every Linux ABI.
+    Some(Duration::from_millis(total * 10))
 }
 
 /// `12.3 MB` from KiB (MB = 10^6 bytes, as in the targets).
@@ -137,6 +188,20 @@ mod tests {
     fn reads_peak_rss_on_linux() {
         if cfg!(target_os = "linux") {
             assert!(peak_rss_kib().is_some_and(|k| k > 0));
+        }
+    }
+
+    #[test]
+    fn reads_cpu_times_on_linux() {
+        if cfg!(target_os = "linux") {
+            let before = process_cpu().expect("schedstat");
+            let mut x = 0u64;
+            for i in 0..1_000_000u64 {
+                x = std::hint::black_box(x.wrapping_add(i));
+            }
+            assert!(process_cpu().expect("schedstat") > before);
+            assert!(children_cpu().is_some());
+            assert_eq!(postgres_process_cpu(std::process::id()), None);
         }
     }
 }

@@ -1,6 +1,7 @@
 //! Printing benchmark reports, and the one-line rows the `all` summary table is built from.
 
 use crate::generate::GenerateOptions;
+use crate::introspect_bench::{IntrospectReport, Preparation};
 use crate::measure::{mb_from_kib, ms, sum, verdict, TimeTarget, Timings};
 use crate::parse_bench::{LoadOutcome, ParseReport};
 use crate::plan_bench::PlanReport;
@@ -14,6 +15,12 @@ pub const PLAN_TARGET: Duration = Duration::from_millis(300);
 pub const PLAN_RSS_TARGET_MB: f64 = 300.0;
 /// The table count the targets are stated for.
 pub const TARGET_TABLES: usize = 10_000;
+/// DESIGN §6: introspect a 5,000-table database in under 1.5 s ...
+pub const INTROSPECT_TARGET: Duration = Duration::from_millis(1500);
+/// ... and in under 1.5× the time `psql` needs for the same catalog queries.
+pub const INTROSPECT_PSQL_RATIO: f64 = 1.5;
+/// The table count the introspection target is stated for.
+pub const INTROSPECT_TABLES: usize = 5_000;
 
 /// One line of the summary table: a measured figure against its target.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -144,6 +151,177 @@ pub fn plan(r: &PlanReport) -> Vec<Row> {
             pass: rss_pass,
         },
     ]
+}
+
+/// How the benchmark database came to be, for the report's `database` line.
+pub fn preparation(p: &Preparation) -> String {
+    match p {
+        Preparation::Reused => "reused".into(),
+        Preparation::Built(l) => format!(
+            "built, not timed: generate + plan {:.1} s, psql load of {} steps / {:.1} MB {:.1} s",
+            l.prepare.as_secs_f64(),
+            l.steps,
+            l.script_bytes as f64 / 1e6,
+            l.psql.as_secs_f64()
+        ),
+    }
+}
+
+/// Prints the `introspect` report; returns its summary rows.
+pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
+    println!("introspect: {}", shape(&r.options));
+    println!("  database      {} ({preparation})", r.database);
+    println!(
+        "  scope         {} schemas ({} … {})",
+        r.schemas.len(),
+        r.schemas.first().map_or("", String::as_str),
+        r.schemas.last().map_or("", String::as_str)
+    );
+    let c = &r.counts;
+    println!(
+        "  catalog       {} tables, {} columns, {} indexes, {} views, {} constraints, {} sequences",
+        c.tables, c.columns, c.indexes, c.views, c.constraints, c.sequences
+    );
+    println!(
+        "  queries       {} requests ({} catalog queries + BEGIN batch + COMMIT), \
+         independent of N; {} rows",
+        r.queries, r.catalog_queries, r.rows
+    );
+    println!("  connect       {}", spread(&r.connect));
+    println!("  introspect    {}", spread(&r.introspect));
+    println!("  connect + introspect {}", spread(&r.total));
+    println!(
+        "  raw fetch     {}  (same queries pipelined through tokio-postgres, fresh \
+         connection, no catalog build)",
+        spread(&r.raw_fetch)
+    );
+    println!(
+        "  psql          {}  (psql -X -q -o /dev/null -f script: process, connect, queries)",
+        spread(&r.psql)
+    );
+    println!(
+        "  CPU time (medians; wall time minus these is waiting, mostly for the other CPU users):"
+    );
+    let cpu = |t: &Timings| {
+        if t.runs() == 0 {
+            "unknown".to_string()
+        } else {
+            ms(t.median())
+        }
+    };
+    println!(
+        "    server backend during introspect  {}",
+        cpu(&r.introspect_server_cpu)
+    );
+    println!(
+        "    client during introspect          {}  (receive + decode + catalog build)",
+        cpu(&r.introspect_client_cpu)
+    );
+    println!(
+        "    client during raw fetch           {}  (receive only; the difference is decode + build)",
+        cpu(&r.raw_fetch_client_cpu)
+    );
+    println!(
+        "    psql process                      {}  (10 ms ticks; parse + format rows)",
+        cpu(&r.psql_cpu)
+    );
+    println!("  peak RSS      {}", rss(r.peak_rss_kib));
+    if !r.is_sound() {
+        println!("  INTROSPECTION IS BROKEN; timings measure an incomplete catalog:");
+        for p in &r.problems {
+            println!("    {p}");
+        }
+    }
+    let target = introspect_target(r.options.tables);
+    let time_pass = r.is_sound() && target.passes(r.total.median());
+    println!(
+        "  result        connect + introspect median {}, target: {}  {}",
+        ms(r.total.median()),
+        target.text,
+        verdict(time_pass)
+    );
+    let psql_secs = r.psql.median().as_secs_f64();
+    let ratio = if psql_secs > 0.0 {
+        r.total.median().as_secs_f64() / psql_secs
+    } else {
+        f64::INFINITY
+    };
+    let ratio_pass = r.is_sound() && ratio < INTROSPECT_PSQL_RATIO;
+    let ratio_target = format!("< {INTROSPECT_PSQL_RATIO}x psql");
+    println!(
+        "  result        connect + introspect / psql (medians) {ratio:.2}x, target: \
+         {ratio_target}  {}",
+        verdict(ratio_pass)
+    );
+    if !r.profile.is_empty() {
+        println!(
+            "  per query (each alone in one snapshot, min of {} passes; plan/exec = EXPLAIN \
+             (ANALYZE, TIMING OFF); backend CPU and tokio-pg wall = the query itself):",
+            crate::introspect_bench::PROFILE_PASSES
+        );
+        let line = |name: &str,
+                    rows: usize,
+                    plan: Duration,
+                    exec: Duration,
+                    cpu: Option<Duration>,
+                    wall: Duration| {
+            println!(
+                "    {name:<20} {rows:>8}  {:>10}  {:>11}  {:>11}  {:>11}",
+                ms(plan),
+                ms(exec),
+                cpu.map_or_else(|| "?".to_string(), ms),
+                ms(wall)
+            );
+        };
+        println!(
+            "    {:<20} {:>8}  {:>10}  {:>11}  {:>11}  {:>11}",
+            "query", "rows", "plan", "exec", "backend CPU", "tokio-pg"
+        );
+        for q in &r.profile {
+            line(
+                q.name,
+                q.rows,
+                q.planning,
+                q.execution,
+                q.server_cpu,
+                q.client,
+            );
+        }
+        let cpu: Option<Duration> = r.profile.iter().map(|q| q.server_cpu).sum();
+        line(
+            "total",
+            r.profile.iter().map(|q| q.rows).sum(),
+            r.profile.iter().map(|q| q.planning).sum(),
+            r.profile.iter().map(|q| q.execution).sum(),
+            cpu,
+            r.profile.iter().map(|q| q.client).sum(),
+        );
+    }
+    let name = short_shape(&r.options);
+    vec![
+        Row {
+            name: format!("introspect {name}"),
+            figure: ms(r.total.median()),
+            target: target.text,
+            pass: time_pass,
+        },
+        Row {
+            name: format!("introspect/psql {name}"),
+            figure: format!("{ratio:.2}x"),
+            target: ratio_target,
+            pass: ratio_pass,
+        },
+    ]
+}
+
+/// The introspection time limit. Not scaled with the table count: a fixed cost per
+/// query (catalog scans of `pg_depend` and friends, round trips) dominates small databases.
+pub fn introspect_target(tables: usize) -> TimeTarget {
+    let mut target = TimeTarget::scaled(INTROSPECT_TARGET, INTROSPECT_TABLES, INTROSPECT_TABLES);
+    if tables != INTROSPECT_TABLES {
+        target.text.push_str(", not scaled");
+    }
+    target
 }
 
 /// The `all` summary table.
