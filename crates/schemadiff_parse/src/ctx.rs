@@ -122,7 +122,12 @@ impl Ctx<'_> {
                 _ => None,
             })
             .collect();
-        match parts.as_slice() {
+        self.qualify_parts(&parts)
+    }
+
+    /// The parts of a dotted name: the last two, or the default schema for one.
+    pub fn qualify_parts(&self, parts: &[Ident]) -> QualifiedName {
+        match parts {
             [.., schema, name] => QualifiedName::new(schema.clone(), name.clone()),
             [name] => QualifiedName::new(self.default_schema.clone(), name.clone()),
             [] => QualifiedName::new(self.default_schema.clone(), Ident::new("")),
@@ -207,4 +212,17 @@ pub fn duplicate_diagnostic(dup: &Duplicate, second: Location, pending: &Pending
         );
     }
     diag
+}
+
+/// The identifier a Word or quoted-identifier token spells (`"a""b"` is `a"b`, case kept);
+/// `None` for any other token.
+pub fn token_ident(src: &str, t: &crate::lex::Token) -> Option<Ident> {
+    let raw = t.text(src);
+    match t.kind {
+        crate::lex::TokenKind::Word => Some(Ident::from_sql(raw, false)),
+        crate::lex::TokenKind::QuotedIdent if raw.len() >= 2 && raw.starts_with('"') => Some(
+            Ident::from_sql(&raw[1..raw.len() - 1].replace("\"\"", "\""), true),
+        ),
+        _ => None,
+    }
 }

@@ -127,17 +127,7 @@ pub fn created_name(text: &str, default_schema: &Ident) -> Option<QualifiedName>
     {
         i += 3;
     }
-    let part = |t: &crate::lex::Token| {
-        let raw = t.text(text);
-        match t.kind {
-            TokenKind::Word => Some(Ident::from_sql(raw, false)),
-            TokenKind::QuotedIdent if raw.len() >= 2 => Some(Ident::from_sql(
-                &raw[1..raw.len() - 1].replace("\"\"", "\""),
-                true,
-            )),
-            _ => None,
-        }
-    };
+    let part = |t: &crate::lex::Token| crate::ctx::token_ident(text, t);
     let first = part(sig.get(i)?)?;
     if sig.get(i + 1).is_some_and(|t| t.text(text) == ".") {
         let second = part(sig.get(i + 2)?)?;
@@ -254,17 +244,7 @@ pub fn leading_words(text: &str, n: usize) -> Vec<String> {
 fn names_in(text: &str, default_schema: &Ident) -> BTreeSet<ObjectRef> {
     let (tokens, _) = lex(text);
     let sig: Vec<_> = tokens.iter().filter(|t| !t.is_trivia()).collect();
-    let part = |t: &crate::lex::Token| {
-        let raw = t.text(text);
-        if t.kind == TokenKind::QuotedIdent {
-            Ident::from_sql(
-                &raw[1..raw.len().saturating_sub(1).max(1)].replace("\"\"", "\""),
-                true,
-            )
-        } else {
-            Ident::from_sql(raw, false)
-        }
-    };
+    let part = |t: &crate::lex::Token| crate::ctx::token_ident(text, t).unwrap_or_default();
     let is_name =
         |t: &crate::lex::Token| t.kind == TokenKind::Word || t.kind == TokenKind::QuotedIdent;
     let mut out = BTreeSet::new();

@@ -134,14 +134,7 @@ pub fn qualified_names_in(text: &str, out: &mut BTreeSet<ObjectRef>) {
     let is_name = |k: TokenKind| k == TokenKind::Word || k == TokenKind::QuotedIdent;
     for w in sig.windows(3) {
         if is_name(w[0].kind) && w[1].text(text) == "." && is_name(w[2].kind) {
-            let part = |t: &crate::lex::Token| {
-                let raw = t.text(text);
-                if t.kind == TokenKind::QuotedIdent {
-                    Ident::from_sql(&raw[1..raw.len() - 1].replace("\"\"", "\""), true)
-                } else {
-                    Ident::from_sql(raw, false)
-                }
-            };
+            let part = |t: &crate::lex::Token| crate::ctx::token_ident(text, t).unwrap_or_default();
             out.insert(ObjectRef {
                 kind: RefKind::Any,
                 name: QualifiedName::new(part(w[0]), part(w[2])),

@@ -13,7 +13,7 @@ pub fn create_index(ctx: &mut Ctx, src: &str, toks: &[Token]) -> bool {
     let Some(parsed) = read(src, toks) else {
         return false;
     };
-    let table = qualify(ctx, &parsed.table);
+    let table = ctx.qualify_parts(&parsed.table);
     let location = ctx.file.location(parsed.table_span.0, parsed.table_span.1);
     ctx.pending.references.push(Reference {
         expect: Expect::Relation,
@@ -195,33 +195,11 @@ fn key_list(src: &str, toks: &[Token], mut at: usize) -> Option<(Vec<Key>, usize
 
 /// A plain or quoted identifier that is not a keyword with meaning here.
 fn ident(src: &str, t: &Token) -> Option<Ident> {
-    let raw = t.text(src);
-    match t.kind {
-        TokenKind::Word => {
-            const RESERVED: [&str; 9] = [
-                "on", "using", "include", "where", "with", "asc", "desc", "nulls", "only",
-            ];
-            if RESERVED.iter().any(|k| raw.eq_ignore_ascii_case(k)) {
-                return None;
-            }
-            Some(Ident::from_sql(raw, false))
-        }
-        TokenKind::QuotedIdent
-            if raw.len() >= 2 && !raw.starts_with('U') && !raw.starts_with('u') =>
-        {
-            Some(Ident::from_sql(
-                &raw[1..raw.len() - 1].replace("\"\"", "\""),
-                true,
-            ))
-        }
-        _ => None,
+    const RESERVED: [&str; 9] = [
+        "on", "using", "include", "where", "with", "asc", "desc", "nulls", "only",
+    ];
+    if t.kind == TokenKind::Word && RESERVED.iter().any(|k| t.text(src).eq_ignore_ascii_case(k)) {
+        return None;
     }
-}
-
-fn qualify(ctx: &Ctx, parts: &[Ident]) -> QualifiedName {
-    match parts {
-        [.., schema, name] => QualifiedName::new(schema.clone(), name.clone()),
-        [name] => QualifiedName::new(ctx.default_schema.clone(), name.clone()),
-        [] => QualifiedName::new(ctx.default_schema.clone(), Ident::new("")),
-    }
+    crate::ctx::token_ident(src, t)
 }

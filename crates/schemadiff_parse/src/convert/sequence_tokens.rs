@@ -31,7 +31,7 @@ pub fn create_sequence(ctx: &mut Ctx) -> bool {
         return false;
     }
     let Some(parts) = r.name() else { return false };
-    let name = qualify(ctx, &parts);
+    let name = ctx.qualify_parts(&parts);
     let mut seq = Sequence::new(name.clone(), ctx.meta());
     while r.at < toks.len() {
         if r.word("as") {
@@ -79,7 +79,7 @@ pub fn create_sequence(ctx: &mut Ctx) -> bool {
                 return false;
             }
             let (table_parts, column) = parts.split_at(parts.len() - 1);
-            let table = qualify(ctx, table_parts);
+            let table = ctx.qualify_parts(table_parts);
             ctx.expect(
                 Expect::Table,
                 table.clone(),
@@ -101,14 +101,6 @@ pub fn create_sequence(ctx: &mut Ctx) -> bool {
         ctx.duplicate(*dup);
     }
     true
-}
-
-fn qualify(ctx: &Ctx, parts: &[Ident]) -> QualifiedName {
-    match parts {
-        [.., schema, name] => QualifiedName::new(schema.clone(), name.clone()),
-        [name] => QualifiedName::new(ctx.default_schema.clone(), name.clone()),
-        [] => QualifiedName::new(ctx.default_schema.clone(), Ident::new("")),
-    }
 }
 
 struct Reader<'a> {
@@ -161,14 +153,7 @@ impl Reader<'_> {
         let mut parts = Vec::new();
         loop {
             let t = self.toks.get(self.at)?;
-            let raw = t.text(self.text);
-            let part = match t.kind {
-                TokenKind::Word => Ident::from_sql(raw, false),
-                TokenKind::QuotedIdent if raw.len() >= 2 => {
-                    Ident::from_sql(&raw[1..raw.len() - 1].replace("\"\"", "\""), true)
-                }
-                _ => return None,
-            };
+            let part = crate::ctx::token_ident(self.text, t)?;
             parts.push(part);
             self.at += 1;
             if self
