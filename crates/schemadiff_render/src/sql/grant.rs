@@ -18,19 +18,14 @@ pub fn grant(g: &Grant) -> String {
     )
 }
 
+/// GRANT names objects as COMMENT does, except that every relation (table, view,
+/// materialized view) is a `TABLE`.
 fn grant_target(on: &ObjectId) -> String {
     match on {
-        ObjectId::Sequence { name } => format!("SEQUENCE {}", qn(name)),
-        ObjectId::Schema { name } => format!("SCHEMA {}", id(name)),
-        ObjectId::Function { kind, name, args } => {
-            let word = if *kind == ObjectKind::Procedure {
-                "PROCEDURE"
-            } else {
-                "FUNCTION"
-            };
-            format!("{word} {}({args})", qn(name))
-        }
-        ObjectId::Type { name } => format!("TYPE {}", qn(name)),
+        ObjectId::Sequence { .. }
+        | ObjectId::Schema { .. }
+        | ObjectId::Function { .. }
+        | ObjectId::Type { .. } => comment_target(on),
         other => format!("TABLE {}", object_name(other)),
     }
 }
