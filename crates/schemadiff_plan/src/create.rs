@@ -42,6 +42,8 @@ fn node(phase: Phase, object: ObjectId, meta: &ObjectMeta, action: Action) -> No
         domain: meta.domain.clone(),
         action,
         source: meta.origin.span().cloned(),
+        hazards: Vec::new(),
+        transactional: true,
     }
 }
 

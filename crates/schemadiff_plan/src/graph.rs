@@ -1,5 +1,6 @@
 //! The dependency graph of steps and its deterministic topological order.
 
+use crate::hazard::Hazard;
 use crate::step::{Action, Phase, Plan, Step};
 use petgraph::algo::{has_path_connecting, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
@@ -16,6 +17,8 @@ pub struct Node {
     pub domain: String,
     pub action: Action,
     pub source: Option<SourceSpan>,
+    pub hazards: Vec<Hazard>,
+    pub transactional: bool,
 }
 
 /// Steps as nodes; an edge `a -> b` means a must run before b.
@@ -129,6 +132,8 @@ impl StepGraph {
                     action: node.action,
                     depends_on,
                     source: node.source,
+                    hazards: node.hazards,
+                    transactional: node.transactional,
                 })
             })
             .collect();

@@ -1,5 +1,6 @@
 //! A plan step: one DDL action on one object, with its phase and dependencies.
 
+use crate::hazard::Hazard;
 use schemadiff_model::{
     Comment, Constraint, Extension, Function, Grant, Index, ObjectId, Policy, QualifiedName,
     Schema, Sequence, SourceSpan, Table, Trigger, UserType, VerbatimStatement, View,
@@ -99,6 +100,10 @@ pub struct Step {
     /// Ids of earlier steps this one needs.
     pub depends_on: Vec<usize>,
     pub source: Option<SourceSpan>,
+    pub hazards: Vec<Hazard>,
+    /// False for steps PostgreSQL refuses inside a transaction block
+    /// (`CREATE INDEX CONCURRENTLY`, enum values used in the same plan).
+    pub transactional: bool,
 }
 
 /// An ordered list of steps.

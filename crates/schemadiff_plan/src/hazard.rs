@@ -1,0 +1,97 @@
+//! Hazards: what can go wrong when a step runs, with stable codes (docs/hazards.md).
+
+use serde::Serialize;
+use std::fmt;
+
+/// A stable, kebab-case hazard code. Never renamed once released: policies, `--allow`
+/// and PR bots match on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HazardCode {
+    /// Rows, columns or whole objects holding data are removed.
+    DataLoss,
+    /// PostgreSQL rewrites the whole table (and its indexes) under an exclusive lock.
+    TableRewrite,
+    /// Takes an ACCESS EXCLUSIVE lock: blocks reads and writes while it runs.
+    AccessExclusiveLock,
+    /// Takes a lock that blocks writes (SHARE / SHARE ROW EXCLUSIVE) while it runs.
+    BlocksWrites,
+    /// Reads the whole table (validation, NOT NULL check) while holding a lock.
+    FullTableScan,
+    /// Can fail on rows already in the table (new NOT NULL, CHECK, UNIQUE, FK, cast).
+    MayFailOnExistingData,
+    /// Cannot run inside a transaction block (CONCURRENTLY, enum ADD VALUE before use).
+    NonTransactional,
+    /// Clients using the old shape break (dropped/renamed columns, changed signatures).
+    BreaksClients,
+    /// Changes who may do what (grants, policies, row-level security).
+    AuthzChange,
+    /// The object's dependencies cannot be seen (verbatim SQL, procedural bodies).
+    UntrackedDependencies,
+    /// A drop plus a create of the same shape: maybe a rename that would lose data.
+    PossibleRename,
+}
+
+impl HazardCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            HazardCode::DataLoss => "data-loss",
+            HazardCode::TableRewrite => "table-rewrite",
+            HazardCode::AccessExclusiveLock => "access-exclusive-lock",
+            HazardCode::BlocksWrites => "blocks-writes",
+            HazardCode::FullTableScan => "full-table-scan",
+            HazardCode::MayFailOnExistingData => "may-fail-on-existing-data",
+            HazardCode::NonTransactional => "non-transactional",
+            HazardCode::BreaksClients => "breaks-clients",
+            HazardCode::AuthzChange => "authz-change",
+            HazardCode::UntrackedDependencies => "untracked-dependencies",
+            HazardCode::PossibleRename => "possible-rename",
+        }
+    }
+
+    pub fn all() -> &'static [HazardCode] {
+        &[
+            HazardCode::DataLoss,
+            HazardCode::TableRewrite,
+            HazardCode::AccessExclusiveLock,
+            HazardCode::BlocksWrites,
+            HazardCode::FullTableScan,
+            HazardCode::MayFailOnExistingData,
+            HazardCode::NonTransactional,
+            HazardCode::BreaksClients,
+            HazardCode::AuthzChange,
+            HazardCode::UntrackedDependencies,
+            HazardCode::PossibleRename,
+        ]
+    }
+
+    /// Parses a code as users write it (`--allow data-loss`).
+    pub fn parse(code: &str) -> Option<HazardCode> {
+        HazardCode::all()
+            .iter()
+            .copied()
+            .find(|c| c.as_str() == code)
+    }
+}
+
+impl fmt::Display for HazardCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Danger,
+}
+
+/// One hazard on one step: the code, how bad, and a message naming the object.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hazard {
+    pub code: HazardCode,
+    pub severity: Severity,
+    pub message: String,
+}
