@@ -82,6 +82,17 @@ ensure_role() {
     fi
 }
 
+# tools/schema_fingerprint.py (the corpus tests' independent oracle) needs psycopg 3.
+ensure_psycopg() {
+    if ! python3 -c 'import psycopg' >/dev/null 2>&1; then
+        phase "python3 -m pip install psycopg[binary]"
+        # A Debian-managed python refuses plain installs (PEP 668); the wheel is
+        # self-contained, so allow it there.
+        python3 -m pip install --quiet "psycopg[binary]" ||
+            python3 -m pip install --quiet --break-system-packages "psycopg[binary]"
+    fi
+}
+
 ensure_rust_components() {
     # Minimal toolchains may lack them; rustup adds them in seconds.
     if ! cargo fmt --version >/dev/null 2>&1 || ! cargo clippy --version >/dev/null 2>&1; then
@@ -104,6 +115,7 @@ export SCHEMADIFF_TEST_PG="${SCHEMADIFF_TEST_PG:-$default_conninfo}"
 echo "SCHEMADIFF_TEST_PG=$SCHEMADIFF_TEST_PG"
 
 ensure_rust_components
+ensure_psycopg
 
 phase "cargo fmt --all -- --check"
 cargo fmt --all -- --check

@@ -3,9 +3,11 @@
 //!
 //! The server is named by `SCHEMADIFF_TEST_PG` (a libpq keyword/value conninfo for a
 //! maintenance database); `scripts/test.sh` installs, starts and configures it.
-//! Everything goes through the `psql` binary so this crate has no dependencies.
+//! Everything goes through the `psql` binary. [`corpus`] runs the acceptance corpus
+//! (`tests/corpus`) on such databases.
 
 mod conninfo;
+pub mod corpus;
 mod psql;
 
 use std::path::Path;
