@@ -1,7 +1,8 @@
 //! The dependency graph of steps and its deterministic topological order.
 
+use crate::action::Action;
 use crate::hazard::Hazard;
-use crate::step::{Action, Phase, Plan, Step};
+use crate::step::{Phase, Plan, Step};
 use petgraph::algo::{has_path_connecting, tarjan_scc};
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::visit::EdgeRef;
@@ -59,10 +60,6 @@ impl StepGraph {
         if first != then {
             self.soft.push((first, then));
         }
-    }
-
-    pub fn node(&self, i: NodeIndex) -> &Node {
-        &self.graph[i]
     }
 
     /// Kahn's algorithm, always taking the smallest ready (phase, object):
@@ -155,11 +152,5 @@ impl StepGraph {
             scc.iter().map(|&i| self.graph[i].object.clone()).collect();
         objects.sort();
         CycleError { objects }
-    }
-}
-
-impl StepGraph {
-    pub fn indices(&self) -> Vec<NodeIndex> {
-        self.graph.node_indices().collect()
     }
 }

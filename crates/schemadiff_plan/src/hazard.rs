@@ -95,3 +95,37 @@ pub struct Hazard {
     pub severity: Severity,
     pub message: String,
 }
+
+impl HazardCode {
+    /// How bad the code usually is; a step may raise or lower it.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            HazardCode::DataLoss => Severity::Danger,
+            HazardCode::TableRewrite
+            | HazardCode::AccessExclusiveLock
+            | HazardCode::BlocksWrites
+            | HazardCode::MayFailOnExistingData
+            | HazardCode::BreaksClients
+            | HazardCode::PossibleRename => Severity::Warning,
+            HazardCode::FullTableScan
+            | HazardCode::NonTransactional
+            | HazardCode::AuthzChange
+            | HazardCode::UntrackedDependencies => Severity::Info,
+        }
+    }
+}
+
+impl Hazard {
+    pub fn new(code: HazardCode, message: impl Into<String>) -> Hazard {
+        Hazard {
+            code,
+            severity: code.default_severity(),
+            message: message.into(),
+        }
+    }
+
+    pub fn with_severity(mut self, severity: Severity) -> Hazard {
+        self.severity = severity;
+        self
+    }
+}

@@ -1,57 +1,29 @@
 //! A plan step: one DDL action on one object, with its phase and dependencies.
 
+use crate::action::Action;
 use crate::hazard::Hazard;
-use schemadiff_model::{
-    Comment, Constraint, Extension, Function, Grant, Index, ObjectId, Policy, QualifiedName,
-    Schema, Sequence, SourceSpan, Table, Trigger, UserType, VerbatimStatement, View,
-};
+use schemadiff_model::{ObjectId, SourceSpan};
 use serde::Serialize;
-
-/// What a step does. Objects are carried whole so SQL can be rendered from the step alone.
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "action", rename_all = "snake_case")]
-pub enum Action {
-    CreateSchema(Schema),
-    CreateExtension(Extension),
-    CreateType(UserType),
-    CreateSequence(Sequence),
-    /// `ALTER SEQUENCE ... OWNED BY`, once the owning table exists.
-    SetSequenceOwner(Sequence),
-    /// The table with its columns and non-foreign-key constraints.
-    CreateTable(Table),
-    /// A constraint added after its table (foreign keys: they may form cycles).
-    AddConstraint {
-        table: QualifiedName,
-        constraint: Constraint,
-    },
-    CreateIndex(Index),
-    CreateView(View),
-    CreateFunction(Function),
-    CreateTrigger(Trigger),
-    SetRowSecurity {
-        table: QualifiedName,
-        enabled: bool,
-        forced: bool,
-    },
-    CreatePolicy(Policy),
-    Grant(Grant),
-    Comment(Comment),
-    Verbatim(VerbatimStatement),
-}
 
 /// Coarse ordering class; ties between independent steps are broken by
 /// (phase, object), so the same input always gives the same plan.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Phase {
+    /// Drops run first when nothing orders them otherwise.
+    Drop,
+    Rename,
     Schema,
     Extension,
     Type,
+    EnumValue,
     Sequence,
     Table,
+    AlterTable,
     SequenceOwner,
     ForeignKey,
     NotValidConstraint,
+    Validate,
     Index,
     View,
     Function,
@@ -66,14 +38,19 @@ pub enum Phase {
 impl Phase {
     pub fn label(self) -> &'static str {
         match self {
+            Phase::Drop => "drops",
+            Phase::Rename => "renames",
             Phase::Schema => "schemas",
             Phase::Extension => "extensions",
             Phase::Type => "types",
             Phase::Sequence => "sequences",
+            Phase::EnumValue => "enum values",
             Phase::Table => "tables",
+            Phase::AlterTable => "table changes",
             Phase::SequenceOwner => "sequence ownership",
             Phase::ForeignKey => "foreign keys",
             Phase::NotValidConstraint => "NOT VALID constraints",
+            Phase::Validate => "validations",
             Phase::Index => "indexes",
             Phase::View => "views",
             Phase::Function => "functions",

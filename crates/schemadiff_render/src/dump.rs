@@ -91,6 +91,8 @@ fn action_home(c: &Catalog, action: &Action) -> Home {
         Action::Grant(g) => object_home(c, &g.on),
         Action::Comment(cm) => object_home(c, &cm.on),
         Action::Verbatim(_) => Home::Statements,
+        // Dumps are from-empty plans: only create steps occur.
+        _ => Home::Statements,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The plan as JSON: one object per step with its SQL, phase, dependencies and source.
+//! The plan as JSON: one object per step with its SQL, phase, operation, hazards,
+//! transactional flag, dependencies and source.
 
 use crate::sql::step_sql;
 use schemadiff_plan::Plan;
@@ -15,9 +16,11 @@ pub fn plan_json(plan: &Plan, mode: &str) -> Value {
                 "domain": s.domain,
                 "object": s.object.to_string(),
                 "kind": s.object.kind().label(),
-                "operation": "create",
+                "operation": s.action.operation().as_str(),
                 "sql": step_sql(&s.action),
                 "depends_on": s.depends_on,
+                "transactional": s.transactional,
+                "hazards": s.hazards,
                 "source": s.source.as_ref().map(|src| json!({"file": &*src.file, "line": src.line, "column": src.column})),
             })
         })

@@ -79,3 +79,16 @@ fn object_name(on: &ObjectId) -> String {
         other => other.to_string(),
     }
 }
+
+pub fn revoke(g: &Grant) -> String {
+    let privs = g.privileges.iter().cloned().collect::<Vec<_>>().join(", ");
+    format!(
+        "REVOKE {privs} ON {} FROM {}",
+        grant_target(&g.on),
+        role(&g.grantee)
+    )
+}
+
+pub fn remove_comment(on: &ObjectId) -> String {
+    format!("COMMENT ON {} IS NULL", comment_target(on))
+}

@@ -1,9 +1,19 @@
-//! CREATE INDEX.
+//! CREATE INDEX, plain or CONCURRENTLY.
 
 use super::names::{id, list, qn};
 use schemadiff_model::{Index, IndexTarget};
 
 pub fn create_index(ix: &Index) -> String {
+    index_sql(ix, false)
+}
+
+/// `CREATE [UNIQUE] INDEX CONCURRENTLY`: builds without blocking writes (outside a
+/// transaction block).
+pub fn create_index_concurrently(ix: &Index) -> String {
+    index_sql(ix, true)
+}
+
+fn index_sql(ix: &Index, concurrently: bool) -> String {
     let keys = ix
         .keys
         .iter()
@@ -31,8 +41,9 @@ pub fn create_index(ix: &Index) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     let unique = if ix.unique { "UNIQUE " } else { "" };
+    let concurrently = if concurrently { "CONCURRENTLY " } else { "" };
     let mut out = format!(
-        "CREATE {unique}INDEX {} ON {} USING {} ({keys})",
+        "CREATE {unique}INDEX {concurrently}{} ON {} USING {} ({keys})",
         id(&ix.name.name),
         qn(&ix.table),
         ix.method

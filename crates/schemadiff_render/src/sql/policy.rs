@@ -30,3 +30,19 @@ pub fn role(r: &Ident) -> String {
         _ => id(r),
     }
 }
+
+/// `ALTER POLICY`: roles, USING and WITH CHECK (command and permissiveness cannot change).
+pub fn alter_policy(p: &Policy) -> String {
+    let mut out = format!("ALTER POLICY {} ON {}", id(&p.name), qn(&p.table));
+    out.push_str(&format!(
+        " TO {}",
+        p.roles.iter().map(role).collect::<Vec<_>>().join(", ")
+    ));
+    if let Some(u) = &p.using {
+        out.push_str(&format!(" USING ({})", u.sql));
+    }
+    if let Some(c) = &p.with_check {
+        out.push_str(&format!(" WITH CHECK ({})", c.sql));
+    }
+    out
+}

@@ -1,7 +1,7 @@
 //! CREATE SCHEMA and CREATE EXTENSION.
 
 use super::names::{id, literal};
-use schemadiff_model::{Extension, Schema};
+use schemadiff_model::{Extension, Ident, Schema};
 
 pub fn create_schema(s: &Schema) -> String {
     match &s.authorization {
@@ -20,4 +20,12 @@ pub fn create_extension(e: &Extension) -> String {
         out.push_str(&format!(" VERSION {}", literal(v)));
     }
     out
+}
+
+/// `ALTER EXTENSION ... UPDATE [TO version]`.
+pub fn alter_extension(name: &Ident, version: Option<&str>) -> String {
+    match version {
+        Some(v) => format!("ALTER EXTENSION {} UPDATE TO {}", id(name), literal(v)),
+        None => format!("ALTER EXTENSION {} UPDATE", id(name)),
+    }
 }

@@ -4,7 +4,7 @@ use super::names::{id, list, qn, type_sql};
 use schemadiff_model::{Column, Constraint, ConstraintKind, Deferrable, QualifiedName, Table};
 
 pub fn create_table(t: &Table) -> String {
-    let mut elements: Vec<String> = t.columns.iter().map(column).collect();
+    let mut elements: Vec<String> = t.columns.iter().map(column_definition).collect();
     elements.extend(
         t.constraints
             .values()
@@ -47,7 +47,7 @@ pub fn create_table(t: &Table) -> String {
 }
 
 /// A column for a partition is only its options; for other tables the full definition.
-fn column(c: &Column) -> String {
+pub fn column_definition(c: &Column) -> String {
     let mut out = format!("{} {}", id(&c.name), type_sql(&c.ty));
     if let Some(coll) = &c.collation {
         out.push_str(&format!(" COLLATE {}", qn(coll)));

@@ -1,7 +1,9 @@
 //! CREATE TYPE (enum, composite) and CREATE DOMAIN.
 
 use super::names::{id, literal, qn, type_sql};
-use schemadiff_model::{TypeDef, UserType};
+use schemadiff_model::{CompositeAttribute, Ident, QualifiedName, TypeDef, UserType};
+use schemadiff_plan::DomainChange;
+use schemadiff_plan::EnumPosition;
 
 pub fn create_type(t: &UserType) -> String {
     match &t.def {
@@ -53,5 +55,57 @@ pub fn create_type(t: &UserType) -> String {
             }
             out
         }
+    }
+}
+
+pub fn add_enum_value(ty: &QualifiedName, value: &str, position: &EnumPosition) -> String {
+    let mut out = format!("ALTER TYPE {} ADD VALUE {}", qn(ty), literal(value));
+    match position {
+        EnumPosition::Last => {}
+        EnumPosition::Before(v) => out.push_str(&format!(" BEFORE {}", literal(v))),
+        EnumPosition::After(v) => out.push_str(&format!(" AFTER {}", literal(v))),
+    }
+    out
+}
+
+/// Attributes dropped, added and retyped, in one `ALTER TYPE` (actions comma-separated).
+pub fn alter_composite(
+    name: &QualifiedName,
+    drop: &[Ident],
+    add: &[CompositeAttribute],
+    alter: &[CompositeAttribute],
+) -> String {
+    let mut actions: Vec<String> = drop
+        .iter()
+        .map(|a| format!("DROP ATTRIBUTE {}", id(a)))
+        .collect();
+    for a in add {
+        let mut s = format!("ADD ATTRIBUTE {} {}", id(&a.name), type_sql(&a.ty));
+        if let Some(c) = &a.collation {
+            s.push_str(&format!(" COLLATE {}", qn(c)));
+        }
+        actions.push(s);
+    }
+    for a in alter {
+        let mut s = format!("ALTER ATTRIBUTE {} TYPE {}", id(&a.name), type_sql(&a.ty));
+        if let Some(c) = &a.collation {
+            s.push_str(&format!(" COLLATE {}", qn(c)));
+        }
+        actions.push(s);
+    }
+    format!("ALTER TYPE {} {}", qn(name), actions.join(", "))
+}
+
+pub fn alter_domain(name: &QualifiedName, change: &DomainChange) -> String {
+    let head = format!("ALTER DOMAIN {}", qn(name));
+    match change {
+        DomainChange::SetDefault(e) => format!("{head} SET DEFAULT {}", e.sql),
+        DomainChange::DropDefault => format!("{head} DROP DEFAULT"),
+        DomainChange::SetNotNull => format!("{head} SET NOT NULL"),
+        DomainChange::DropNotNull => format!("{head} DROP NOT NULL"),
+        DomainChange::AddCheck { name, expr } => {
+            format!("{head} ADD CONSTRAINT {} CHECK ({})", id(name), expr.sql)
+        }
+        DomainChange::DropCheck { name } => format!("{head} DROP CONSTRAINT {}", id(name)),
     }
 }
