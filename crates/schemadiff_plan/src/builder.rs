@@ -53,6 +53,9 @@ pub(crate) struct Builder {
     provides: HashMap<Key, Vec<NodeIndex>>,
     retires: HashMap<Key, Vec<NodeIndex>>,
     groups: Vec<Option<QualifiedName>>,
+    /// Whether each step is a drop: only drops count for "drop before create" on a
+    /// relation's name (alters and renames retire it only for their old-side users).
+    drops: Vec<bool>,
     pending: Vec<Pending>,
 }
 
@@ -65,6 +68,7 @@ impl Builder {
             spec.used
                 .push((Key::Schema(schema.clone()), Strength::Hard));
         }
+        let is_drop = spec.node.phase == crate::step::Phase::Drop;
         let i = self.graph.add(spec.node);
         for k in &spec.provides {
             self.provides.entry(k.clone()).or_default().push(i);
@@ -76,6 +80,10 @@ impl Builder {
             self.groups.resize(i.index() + 1, None);
         }
         self.groups[i.index()] = spec.group.clone();
+        if self.drops.len() <= i.index() {
+            self.drops.resize(i.index() + 1, false);
+        }
+        self.drops[i.index()] = is_drop;
         self.pending.push(Pending {
             node: i,
             needs: spec.needs,
@@ -143,8 +151,10 @@ impl Builder {
             }
             // A drop and a create of the same name: the drop first.
             for k in &p.provides {
+                let relation = matches!(k, Key::Relation(_));
                 edges.extend(
                     self.matches(&self.retires, k, i, &p.group)
+                        .filter(|n| !relation || self.drops[n.index()])
                         .map(|n| (n, i, Strength::Hard)),
                 );
             }

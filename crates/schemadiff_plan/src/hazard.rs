@@ -129,3 +129,18 @@ impl Hazard {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_has_a_section_in_docs_hazards_md() {
+        let doc = include_str!("../../../docs/hazards.md");
+        for code in HazardCode::all() {
+            let heading = format!("\n## {}\n", code.as_str());
+            assert!(doc.contains(&heading), "docs/hazards.md lacks `## {code}`");
+            assert_eq!(HazardCode::parse(code.as_str()), Some(*code));
+        }
+    }
+}
