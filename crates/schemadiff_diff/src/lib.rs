@@ -1,12 +1,40 @@
 //! Compares two catalogs into a [`ChangeSet`] of typed changes.
 //!
 //! Sees only `schemadiff_model`: no SQL text is produced and no connection is opened
-//! here. One module per object kind.
+//! here. One module per object kind. Objects are compared by identity (the catalog's
+//! map keys) and by definition (`ObjectMeta` never takes part in equality); renames
+//! only on explicit intent (`-- schemadiff:renamed-from`, see `rename.rs`).
+//!
+//! Verbatim statements (`catalog.statements`, SQL the parser could not read) are not
+//! diffed: in canonical mode their effects are introspected like any other object, and
+//! in static mode there is nothing reliable to compare them by.
 
 mod change;
+mod column;
+mod comment;
+mod constraint;
+mod ctx;
+mod extension;
+mod function;
+mod grant;
+mod index;
+mod policy;
+mod rename;
+mod schema;
+mod sequence;
+mod table;
+mod trigger;
+mod types;
+mod view;
+mod words;
+
+#[cfg(test)]
+mod test_util;
 
 pub use change::{Change, ChangeSet, EnumPosition};
 
+use ctx::Ctx;
+use rename::Renames;
 use schemadiff_model::Catalog;
 
 /// What to compare.
@@ -23,7 +51,31 @@ pub struct DiffInput<'a> {
 }
 
 /// The changes that turn `input.current` into `input.desired`.
+///
+/// Kinds are compared in dependency order, so each sees what the earlier ones drop
+/// (a dropped table takes its indexes, a retyped column its views), and the result is
+/// laid out by kind, then identity.
 pub fn diff(input: DiffInput<'_>) -> ChangeSet {
-    let _ = input;
-    ChangeSet::default()
+    let mut ctx = Ctx::new(input.current, input.desired, input.source);
+    ctx.renames = Renames::find(input.current, input.desired, input.source);
+    let schemas = schema::diff(&mut ctx);
+    let extensions = extension::diff(&mut ctx);
+    let tables = table::diff(&mut ctx);
+    let types = types::diff(&mut ctx);
+    let sequences = sequence::diff(&mut ctx);
+    let functions = function::diff(&mut ctx);
+    let views = view::diff(&mut ctx);
+    let indexes = index::diff(&mut ctx);
+    let triggers = trigger::diff(&mut ctx);
+    let policies = policy::diff(&mut ctx);
+    let grants = grant::diff(&mut ctx);
+    let comments = comment::diff(&mut ctx);
+    let changes = [
+        schemas, extensions, types, sequences, tables, indexes, views, functions, triggers,
+        policies, grants, comments,
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    ChangeSet { changes }
 }
