@@ -16,8 +16,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show the ordered migration plan from an empty database to the schema files.
+    /// Show the ordered migration plan from a live (or an empty) database to the schema files.
     Plan(PlanArgs),
+    /// Compare any two states: schema folders/files or databases.
+    Diff(DiffArgs),
     /// Write an existing database out as schema files, one folder per schema.
     Dump(DumpArgs),
 }
@@ -27,14 +29,65 @@ pub struct PlanArgs {
     /// Folder of domain folders (`DIR/<domain>/**/*.sql`) or a single .sql file.
     #[arg(long, default_value = "schemas")]
     pub schemas: PathBuf,
+    /// The live database to plan against (postgres://user@host/db). Without it the plan
+    /// starts from an empty database.
+    #[arg(long, value_name = "URL")]
+    pub database_url: Option<String>,
+    /// Manage only this schema (repeatable; case-sensitive, as stored). Default: every
+    /// non-system schema of the database plus those the files define or mention, never
+    /// `schemadiff`.
+    #[arg(long = "schema", value_name = "NAME")]
+    pub scope: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
-    /// A PostgreSQL server URL: the files are loaded into a temporary database there
-    /// (created and always dropped) so PostgreSQL itself validates them.
+    #[command(flatten)]
+    pub desired: DesiredArgs,
+    /// Exit 1 when the plan has steps (a drift gate for CI).
+    #[arg(long)]
+    pub check: bool,
+    /// Allow steps with this hazard code (repeatable), e.g. `--allow data-loss`.
+    #[arg(long = "allow", value_name = "CODE")]
+    pub allow: Vec<String>,
+    /// Also write the versioned plan file (JSON) to this path.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+    /// Print warnings as well as errors about the schema files.
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+    pub warnings: bool,
+}
+
+/// How the desired state is built from files.
+#[derive(Debug, Args)]
+pub struct DesiredArgs {
+    /// A PostgreSQL server URL for the dev database: the files are loaded into a
+    /// temporary database there (created and always dropped). Default with a live
+    /// database: a temporary database on that database's server.
     #[arg(long, value_name = "URL")]
     pub dev_url: Option<String>,
-    /// Exit 1 when the plan has steps (a drift gate for CI).
+    /// Skip the dev database: compare the files as parsed (offline).
+    #[arg(long = "static", conflicts_with = "dev_url")]
+    pub static_only: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The current side: a schema folder, a .sql file, or a database URL
+    /// (postgres:// or postgresql://).
+    #[arg(long, value_name = "DIR|FILE|URL")]
+    pub from: String,
+    /// The desired side: a schema folder, a .sql file, or a database URL.
+    #[arg(long, value_name = "DIR|FILE|URL")]
+    pub to: String,
+    /// Compare only this schema (repeatable; case-sensitive, as stored).
+    #[arg(long = "schema", value_name = "NAME")]
+    pub scope: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    #[command(flatten)]
+    pub desired: DesiredArgs,
+    /// Exit 1 when the two sides differ.
     #[arg(long)]
     pub check: bool,
     /// Print warnings as well as errors about the schema files.

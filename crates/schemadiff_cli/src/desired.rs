@@ -23,12 +23,39 @@ pub enum DevOutcome {
     Unreachable(String),
 }
 
-/// Loads the plan into a temporary database on `server_url`'s server, introspects it,
-/// and drops the database — on success, on error and on ctrl-c alike.
-pub async fn canonical(loaded: &Loaded, plan: &Plan, server_url: &str) -> Result<DevOutcome> {
+/// Where the dev database goes.
+#[derive(Debug, Clone, Copy)]
+pub enum DevServer<'a> {
+    /// `--dev-url`: failing to create the database there is an error.
+    Explicit(&'a str),
+    /// The target's server: if the database cannot be created there (no server, no
+    /// CREATEDB), the static catalog is used and the output says so.
+    Target(&'a str),
+}
+
+impl DevServer<'_> {
+    fn url(&self) -> &str {
+        match self {
+            DevServer::Explicit(u) | DevServer::Target(u) => u,
+        }
+    }
+}
+
+/// Loads the plan into a temporary database on the server, introspects `scope` (None:
+/// the schemas the files define or mention), and drops the database — on success, on
+/// error and on ctrl-c alike.
+pub async fn canonical(
+    loaded: &Loaded,
+    plan: &Plan,
+    server: DevServer<'_>,
+    scope: Option<&[String]>,
+) -> Result<DevOutcome> {
+    let server_url = server.url();
     let temp = match TempDatabase::create(server_url).await {
         Ok(t) => t,
-        Err(e) if is_unreachable(&e) => return Ok(DevOutcome::Unreachable(format!("{e:#}"))),
+        Err(e) if is_unreachable(&e) || matches!(server, DevServer::Target(_)) => {
+            return Ok(DevOutcome::Unreachable(format!("{e:#}")))
+        }
         Err(e) => return Err(e),
     };
     let work = async {
@@ -43,8 +70,11 @@ pub async fn canonical(loaded: &Loaded, plan: &Plan, server_url: &str) -> Result
             let _ = task.await;
             return Ok(DevOutcome::Rejected(report));
         }
-        let scope = schemadiff_introspect::Scope {
-            schemas: managed_schemas(&loaded.catalog),
+        let scope = match scope {
+            Some(s) => crate::scope::introspect_scope(s),
+            None => schemadiff_introspect::Scope {
+                schemas: managed_schemas(&loaded.catalog),
+            },
         };
         let introspected = schemadiff_introspect::introspect(&client, &scope).await?;
         drop(client);

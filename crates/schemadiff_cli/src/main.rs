@@ -5,8 +5,15 @@ mod commands;
 mod desired;
 mod devdb;
 mod exit;
+mod gate;
+mod join;
+mod live;
+mod output;
+mod pipeline;
+mod plan_file;
 mod report;
 mod runtime;
+mod scope;
 
 use clap::Parser;
 
@@ -19,6 +26,7 @@ fn main() {
     let args = args::Cli::parse();
     let code = match args.command {
         args::Command::Plan(plan) => commands::plan::run(&plan),
+        args::Command::Diff(diff) => commands::diff::run(&diff),
         args::Command::Dump(dump) => commands::dump::run(&dump),
     };
     std::process::exit(code as i32);

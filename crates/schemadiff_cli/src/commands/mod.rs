@@ -1,4 +1,6 @@
 //! One module per subcommand.
 
+pub mod diff;
 pub mod dump;
 pub mod plan;
+pub mod plan_empty;

@@ -1,110 +1,156 @@
-//! `schemadiff plan`: load the files, (optionally) validate them on a dev database,
-//! plan from an empty database, print.
+//! `schemadiff plan`: the ordered migration plan from a live database (or an empty one)
+//! to the files; `--out` writes the plan file, `--allow` passes the safety gates,
+//! `--check` is a drift gate.
 
-use crate::args::{Format, PlanArgs};
-use crate::desired::{canonical, DevOutcome};
+use crate::args::PlanArgs;
+use crate::desired::{managed_schemas, DevServer};
 use crate::exit::ExitCode;
-use crate::report::{fail, print_diagnostics};
-use schemadiff_render::text::Context;
+use crate::gate::{self, Allowed};
+use crate::live::TargetIdentity;
+use crate::output::{self, Header};
+use crate::pipeline::{self, Side};
+use crate::plan_file::{self, PlanFileInput};
+use crate::report::fail;
+use crate::scope;
+use schemadiff_model::Catalog;
+use schemadiff_parse::Loaded;
+use schemadiff_plan::Plan;
 
 pub fn run(args: &PlanArgs) -> ExitCode {
-    let loaded = schemadiff_parse::load_path(&args.schemas);
-    print_diagnostics(&loaded.diagnostics, args.warnings);
-    if loaded.has_errors() {
-        fail(
-            "the schema files have errors; no plan was made",
-            "fix the errors above and run `schemadiff plan` again",
-        );
-        return ExitCode::Failure;
+    match run_inner(args) {
+        Ok(code) | Err(code) => code,
     }
-    let plan = match schemadiff_plan::plan_create(&loaded.catalog) {
-        Ok(plan) => plan,
-        Err(cycle) => {
-            fail(
-                &cycle.to_string(),
-                "break the cycle: one of these objects must not reference the next",
-            );
-            return ExitCode::Failure;
-        }
-    };
-    let mut mode = "static: parsed from files, no database".to_string();
-    if let Some(dev_url) = &args.dev_url {
-        let runtime = match crate::runtime::runtime() {
-            Ok(rt) => rt,
-            Err(code) => return code,
-        };
-        match runtime.block_on(canonical(&loaded, &plan, dev_url)) {
-            Ok(DevOutcome::Canonical { catalog, queries }) => {
-                mode = format!(
-                    "validated on a dev database: {} objects as PostgreSQL stores them, read with {queries} catalog queries",
-                    catalog.object_count()
-                );
-            }
-            Ok(DevOutcome::Rejected(report)) => {
-                print_diagnostics(&report.diagnostics, true);
-                fail(
-                    &format!("PostgreSQL rejected {} statement(s) of the files ({} skipped as dependents)", report.failed, report.skipped),
-                    "fix the statements above; the dev database has been dropped",
-                );
-                return ExitCode::Failure;
-            }
-            Ok(DevOutcome::Unreachable(why)) => {
-                eprintln!(
-                    "warning: no dev database server reachable ({why}); using the static catalog"
-                );
-                mode = "static: dev database server unreachable".to_string();
-            }
-            Err(e) => {
-                fail(
-                    &format!("{e:#}"),
-                    "check --dev-url and that the role may CREATE DATABASE",
-                );
-                return ExitCode::Failure;
-            }
-        }
-    }
-    let output = match args.format {
-        Format::Text => {
-            let ctx = Context {
-                from: "empty database".to_string(),
-                to: args.schemas.display().to_string(),
-                mode,
-            };
-            schemadiff_render::text::summary(&plan, &ctx)
-        }
-        Format::Sql => schemadiff_render::sql::script(&plan),
-        Format::Json => {
-            let mode = if args.dev_url.is_some() {
-                "validated"
-            } else {
-                "static"
-            };
-            let mut s =
-                serde_json::to_string_pretty(&schemadiff_render::json::plan_json(&plan, mode))
-                    .unwrap_or_default();
-            s.push('\n');
-            s
-        }
-    };
-    if let Err(e) = write_stdout(&output) {
-        // A closed pipe (`| head`) is the reader's choice, not a failure.
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            fail(
-                &format!("cannot write the plan: {e}"),
-                "check the output destination",
-            );
-            return ExitCode::Failure;
-        }
-    }
-    if args.check && !plan.steps.is_empty() {
-        return ExitCode::Findings;
-    }
-    ExitCode::Clean
 }
 
-fn write_stdout(text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.flush()
+fn run_inner(args: &PlanArgs) -> Result<ExitCode, ExitCode> {
+    let allowed = Allowed::parse(&args.allow).map_err(|e| {
+        fail(&e, "pass a hazard code listed in docs/hazards.md");
+        ExitCode::Failure
+    })?;
+    let loaded = pipeline::load_files(&args.schemas, args.warnings)?;
+    match &args.database_url {
+        None => {
+            let (plan, header) = super::plan_empty::plan(args, &loaded)?;
+            let empty = Catalog::default();
+            let ctx = Finish {
+                current: &empty,
+                desired: &loaded.catalog,
+                target: None,
+                schemas: &managed_schemas(&loaded.catalog),
+            };
+            finish(args, &allowed, &plan, &header, ctx)
+        }
+        Some(url) => against_database(args, &allowed, &loaded, url),
+    }
+}
+
+fn against_database(
+    args: &PlanArgs,
+    allowed: &Allowed,
+    loaded: &Loaded,
+    url: &str,
+) -> Result<ExitCode, ExitCode> {
+    let target = TargetIdentity::from_url(url).map_err(|e| {
+        fail(
+            &format!("{e:#}"),
+            "write it as postgres://user@host:port/database",
+        );
+        ExitCode::Failure
+    })?;
+    let runtime = crate::runtime::runtime()?;
+    let (current, desired, schemas) = runtime.block_on(sides(args, loaded, url))?;
+    let plan = pipeline::plan_between(&current, &desired)?;
+    let header = Header {
+        from: format!("{} ({})", target.label(), current.mode),
+        to: args.schemas.display().to_string(),
+        mode: desired.mode.clone(),
+        mode_word: if desired.is_static {
+            "static"
+        } else {
+            "canonical"
+        },
+        changes: true,
+    };
+    let ctx = Finish {
+        current: &current.catalog,
+        desired: &desired.catalog,
+        target: Some(&target),
+        schemas: &schemas,
+    };
+    finish(args, allowed, &plan, &header, ctx)
+}
+
+/// The live side, the desired side and the managed schemas.
+async fn sides(
+    args: &PlanArgs,
+    loaded: &Loaded,
+    url: &str,
+) -> Result<(Side, Side, Vec<String>), ExitCode> {
+    let live = pipeline::database_schemas(url).await?;
+    let mentioned = managed_schemas(&loaded.catalog);
+    let schemas = scope::resolve(&args.scope, &[&live, &mentioned]);
+    let mut current = pipeline::database_side(url, &schemas).await?;
+    crate::join::join_domains(&mut current.catalog, &loaded.catalog);
+    let dev = match (&args.desired.static_only, &args.desired.dev_url) {
+        (true, _) => None,
+        (false, Some(dev)) => Some(DevServer::Explicit(dev)),
+        (false, None) => Some(DevServer::Target(url)),
+    };
+    let label = args.schemas.display().to_string();
+    let mut desired = pipeline::files_side(loaded, &label, dev, &schemas).await?;
+    if desired.is_static {
+        scope::adopt_implicit_schemas(&mut desired.catalog, &current.catalog, &mentioned);
+    }
+    Ok((current, desired, schemas))
+}
+
+/// What the plan file needs besides the plan.
+struct Finish<'a> {
+    current: &'a Catalog,
+    desired: &'a Catalog,
+    target: Option<&'a TargetIdentity>,
+    schemas: &'a [String],
+}
+
+/// Prints the plan, writes `--out`, then applies the gates: blocked hazards exit 2,
+/// `--check` with pending changes exits 1.
+fn finish(
+    args: &PlanArgs,
+    allowed: &Allowed,
+    plan: &Plan,
+    header: &Header,
+    ctx: Finish<'_>,
+) -> Result<ExitCode, ExitCode> {
+    output::print(&output::render(plan, args.format, header))?;
+    if let Some(out) = &args.out {
+        let file = plan_file::build(PlanFileInput {
+            plan,
+            current: ctx.current,
+            desired: ctx.desired,
+            target: ctx.target,
+            mode: header.mode_word,
+            schemas: ctx.schemas,
+        });
+        plan_file::write(out, &file).map_err(|e| {
+            fail(
+                &format!("cannot write the plan file {}: {e}", out.display()),
+                "check that the folder exists and is writable",
+            );
+            ExitCode::Failure
+        })?;
+    }
+    if args.check {
+        // A drift gate: pending changes are findings, whatever they would need to run.
+        return Ok(if plan.steps.is_empty() {
+            ExitCode::Clean
+        } else {
+            ExitCode::Findings
+        });
+    }
+    let blocked = gate::blocked(plan, allowed);
+    if !blocked.is_empty() {
+        gate::report(&blocked);
+        return Ok(ExitCode::Failure);
+    }
+    Ok(ExitCode::Clean)
 }

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    name text NOT NULL,
+    email text,
+    active boolean NOT NULL DEFAULT true
+);

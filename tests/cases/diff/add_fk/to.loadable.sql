@@ -1,0 +1,9 @@
+CREATE TABLE authors (
+    id bigint PRIMARY KEY,
+    name text NOT NULL
+);
+CREATE TABLE books (
+    id bigint PRIMARY KEY,
+    author_id bigint NOT NULL REFERENCES authors (id) ON DELETE CASCADE,
+    title text NOT NULL
+);

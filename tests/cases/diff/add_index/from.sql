@@ -1,0 +1,5 @@
+CREATE TABLE events (
+    id bigint PRIMARY KEY,
+    kind text NOT NULL,
+    created_at timestamptz NOT NULL
+);

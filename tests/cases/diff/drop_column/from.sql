@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id bigint PRIMARY KEY,
+    name text NOT NULL,
+    legacy_code varchar(20)
+);
