@@ -13,20 +13,24 @@ pub(crate) const QUERY: Query = Query {
     filtered: true,
 };
 
-/// Appends each column to its table (rows come in attnum order). Columns of tables
-/// that were left out (extension members) are skipped.
+/// Appends each column to its table (rows come in attnum order) and remembers where it
+/// went, so constraints can name their key columns. Columns of tables that were left
+/// out (extension members) are skipped.
 pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
     for row in rows.iter() {
         let relid: u32 = row.get("attrelid")?;
         let Some(table_name) = ctx.tables.get(&relid) else {
             continue;
         };
+        let attnum: i16 = row.get("attnum")?;
+        let name = Ident::new(row.get::<String>("attname")?);
+        if !row.get::<bool>("attislocal")? {
+            ctx.inherited_columns.insert((relid, attnum), name);
+            continue;
+        }
         let type_oid: u32 = row.get("atttypid")?;
         let formatted: String = row.get("formatted")?;
-        let mut column = Column::new(
-            Ident::new(row.get::<String>("attname")?),
-            ctx.types.resolve(type_oid, &formatted),
-        );
+        let mut column = Column::new(name, ctx.types.resolve(type_oid, &formatted));
         // Columns have no OID of their own: they carry their table's.
         column.meta = live(relid);
         column.not_null = row.get("attnotnull")?;
@@ -43,6 +47,7 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
             _ => None,
         };
         if let Some(table) = ctx.catalog.tables.get_mut(table_name) {
+            ctx.columns.insert((relid, attnum), table.columns.len());
             table.columns.push(column);
         }
     }

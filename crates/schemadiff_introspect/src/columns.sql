@@ -1,15 +1,19 @@
--- Columns of the tables tables.sql returns, in attnum order, without dropped columns and
--- without columns only inherited from a parent or partitioned table (attislocal = false):
+-- Columns of the tables tables.sql returns, in attnum order, without dropped columns:
 -- type (format_type), NOT NULL, default or generated expression (pg_get_expr), identity
 -- kind with its sequence's parameters, and the collation when it is not the type's.
+-- Columns only inherited from a parent or partitioned table (attislocal = false) come
+-- with their name alone: they are not the child's own, but its keys may name them.
 SELECT a.attrelid,
        a.attnum,
        a.attname,
+       a.attislocal,
        a.atttypid,
-       format_type(a.atttypid, a.atttypmod) AS formatted,
+       CASE WHEN a.attislocal THEN format_type(a.atttypid, a.atttypmod) END AS formatted,
        a.attnotnull,
        -- Only generated expressions mention columns; without a relation the deparse is cheaper.
-       pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true) AS expr,
+       CASE WHEN a.attislocal
+            THEN pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true)
+       END AS expr,
        a.attidentity,
        a.attgenerated,
        cn.nspname AS collation_schema,
@@ -32,14 +36,13 @@ LEFT JOIN LATERAL (
     SELECT s.*
     FROM pg_depend d
     JOIN pg_sequence s ON s.seqrelid = d.objid
-    WHERE a.attidentity <> '' -- a one-time filter: no lookup for ordinary columns
+    WHERE a.attidentity <> '' AND a.attislocal -- one-time filters: no lookup for ordinary columns
       AND d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
       AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND d.deptype = 'i'
     LIMIT 1
 ) idseq ON true
 WHERE a.attnum > 0
   AND NOT a.attisdropped
-  AND a.attislocal
   AND c.relkind IN ('r', 'p')
   AND (n.nspname = ANY ($1::text[])
        OR (cardinality($1::text[]) = 0

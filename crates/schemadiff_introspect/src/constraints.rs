@@ -6,7 +6,7 @@ use crate::query::{Query, RowRef, Rows};
 use crate::text::check_body;
 use schemadiff_model::{
     Constraint, ConstraintKind, Deferrable, Expr, FkAction, ForeignKey, Ident, ObjectId,
-    QualifiedName,
+    QualifiedName, Table,
 };
 
 pub(crate) const QUERY: Query = Query {
@@ -23,6 +23,9 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
         let Some(table_name) = ctx.tables.get(&relid).cloned() else {
             continue;
         };
+        let Some(table) = ctx.catalog.tables.get(&table_name) else {
+            continue;
+        };
         let oid: u32 = row.get("oid")?;
         let name = Ident::new(row.get::<String>("conname")?);
         let deferrable = match (row.get("condeferrable")?, row.get("condeferred")?) {
@@ -30,14 +33,19 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
             (true, false) => Deferrable::InitiallyImmediate,
             (true, true) => Deferrable::InitiallyDeferred,
         };
+        let columns = Columns { ctx, relid, table };
         let constraint = Constraint {
             name: name.clone(),
             name_generated: false,
-            kind: kind(row)?,
+            kind: kind(row, &columns)?,
             deferrable,
             not_valid: !row.get::<bool>("convalidated")?,
             meta: live(oid),
         };
+        if let ConstraintKind::Exclusion { .. } = constraint.kind {
+            ctx.constraint_indexes
+                .insert(row.get("conindid")?, (table_name.clone(), name.clone()));
+        }
         ctx.remember(
             Class::Constraint,
             oid,
@@ -53,22 +61,56 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
     Ok(())
 }
 
-fn idents(names: Vec<String>) -> Vec<Ident> {
-    names.into_iter().map(Ident::new).collect()
+/// Names a constraint table's columns by attnum.
+struct Columns<'a> {
+    ctx: &'a Ctx,
+    relid: u32,
+    table: &'a Table,
 }
 
-fn kind(row: RowRef<'_>) -> Result<ConstraintKind, IntrospectError> {
+impl Columns<'_> {
+    fn names(
+        &self,
+        row: RowRef<'_>,
+        attnums: impl IntoIterator<Item = i16>,
+    ) -> Result<Vec<Ident>, IntrospectError> {
+        attnums
+            .into_iter()
+            .map(|attnum| {
+                self.ctx
+                    .column_name(self.relid, self.table, attnum)
+                    .ok_or_else(|| row.unexpected("constraint column attnum", attnum))
+            })
+            .collect()
+    }
+
+    /// `conkey`: the key columns in key order.
+    fn keys(&self, row: RowRef<'_>) -> Result<Vec<Ident>, IntrospectError> {
+        let attnums: Option<Vec<i16>> = row.get("key_attnums")?;
+        self.names(row, attnums.unwrap_or_default())
+    }
+
+    /// The backing index's columns beyond its key columns: `INCLUDE (...)`.
+    fn include(&self, row: RowRef<'_>) -> Result<Vec<Ident>, IntrospectError> {
+        let attnums: Option<Vec<i16>> = row.get("index_attnums")?;
+        let key_count: Option<i16> = row.get("indnkeyatts")?;
+        let skip = usize::try_from(key_count.unwrap_or(0)).unwrap_or(0);
+        self.names(row, attnums.unwrap_or_default().into_iter().skip(skip))
+    }
+}
+
+fn kind(row: RowRef<'_>, columns: &Columns<'_>) -> Result<ConstraintKind, IntrospectError> {
     Ok(match row.char("contype")? {
         'p' => ConstraintKind::PrimaryKey {
-            columns: idents(row.strings("columns")?),
-            include: idents(row.strings("include")?),
+            columns: columns.keys(row)?,
+            include: columns.include(row)?,
         },
         'u' => ConstraintKind::Unique {
-            columns: idents(row.strings("columns")?),
-            include: idents(row.strings("include")?),
+            columns: columns.keys(row)?,
+            include: columns.include(row)?,
             nulls_not_distinct: row.get("nulls_not_distinct")?,
         },
-        'f' => ConstraintKind::ForeignKey(foreign_key(row)?),
+        'f' => ConstraintKind::ForeignKey(foreign_key(row, columns.keys(row)?)?),
         'c' => ConstraintKind::Check {
             expr: Expr::new(check_body(&row.get::<String>("check_def")?)),
             no_inherit: row.get("connoinherit")?,
@@ -90,16 +132,20 @@ fn kind(row: RowRef<'_>) -> Result<ConstraintKind, IntrospectError> {
     })
 }
 
-fn foreign_key(row: RowRef<'_>) -> Result<ForeignKey, IntrospectError> {
+fn foreign_key(row: RowRef<'_>, columns: Vec<Ident>) -> Result<ForeignKey, IntrospectError> {
     let schema: Option<String> = row.get("ref_schema")?;
     let table: Option<String> = row.get("ref_table")?;
     let (Some(schema), Some(table)) = (schema, table) else {
         return Err(row.unexpected("foreign key without referenced table", "NULL"));
     };
     Ok(ForeignKey {
-        columns: idents(row.strings("columns")?),
+        columns,
         ref_table: QualifiedName::new(schema, table),
-        ref_columns: idents(row.strings("ref_columns")?),
+        ref_columns: row
+            .strings("ref_columns")?
+            .into_iter()
+            .map(Ident::new)
+            .collect(),
         on_delete: action(row, "confdeltype")?,
         on_update: action(row, "confupdtype")?,
         match_full: row.char("confmatchtype")? == 'f',

@@ -2,7 +2,9 @@
 
 use crate::error::IntrospectError;
 use crate::typename::TypeNames;
-use schemadiff_model::{Catalog, Duplicate, ObjectId, ObjectMeta, Origin, QualifiedName};
+use schemadiff_model::{
+    Catalog, Duplicate, Ident, ObjectId, ObjectMeta, Origin, QualifiedName, Table,
+};
 use std::collections::HashMap;
 
 /// Which system catalog an OID belongs to (OIDs are only unique per catalog).
@@ -27,6 +29,13 @@ pub(crate) struct Ctx {
     pub objects: HashMap<(Class, u32), ObjectId>,
     /// Tables by OID, for columns and constraints.
     pub tables: HashMap<u32, QualifiedName>,
+    /// A column's position in its table's `columns` by (table OID, attnum).
+    pub columns: HashMap<(u32, i16), usize>,
+    /// Names of the columns a table only inherits (not in its `columns`).
+    pub inherited_columns: HashMap<(u32, i16), Ident>,
+    /// The index behind each exclusion constraint: its predicate's references are the
+    /// index's in `pg_depend`.
+    pub constraint_indexes: HashMap<u32, (QualifiedName, Ident)>,
 }
 
 impl Ctx {
@@ -36,6 +45,14 @@ impl Ctx {
 
     pub fn object(&self, class: Class, oid: u32) -> Option<&ObjectId> {
         self.objects.get(&(class, oid))
+    }
+
+    /// The name of column `attnum` of table `relid` (read by columns.sql).
+    pub fn column_name(&self, relid: u32, table: &Table, attnum: i16) -> Option<Ident> {
+        match self.columns.get(&(relid, attnum)) {
+            Some(&i) => table.columns.get(i).map(|c| c.name.clone()),
+            None => self.inherited_columns.get(&(relid, attnum)).cloned(),
+        }
     }
 }
 

@@ -5,7 +5,7 @@ use crate::error::IntrospectError;
 use crate::query::{Query, Rows};
 use crate::typename::TypeNames;
 use crate::{
-    columns, comments, constraints, functions, grants, indexes, policies, schemas, sequences,
+    columns, comments, constraints, deps, functions, grants, indexes, policies, schemas, sequences,
     tables, triggers, typename, types, views, Scope,
 };
 use schemadiff_model::Catalog;
@@ -22,7 +22,7 @@ pub(crate) const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
                                 SET LOCAL work_mem = '64MB'";
 
 /// Every catalog query, in the order their rows are read.
-pub(crate) const ALL: [Query; 15] = [
+pub(crate) const ALL: [Query; 16] = [
     typename::QUERY,
     schemas::SCHEMAS,
     schemas::EXTENSIONS,
@@ -36,6 +36,7 @@ pub(crate) const ALL: [Query; 15] = [
     functions::QUERY,
     triggers::QUERY,
     policies::QUERY,
+    deps::QUERY,
     grants::QUERY,
     comments::QUERY,
 ];
@@ -56,6 +57,7 @@ pub(crate) struct Fetched {
     functions: Rows,
     triggers: Rows,
     policies: Rows,
+    deps: Rows,
     grants: Rows,
     comments: Rows,
 }
@@ -97,6 +99,7 @@ pub(crate) async fn fetch_all(client: &Client, scope: &Scope) -> Result<Fetched,
         functions,
         triggers,
         policies,
+        deps,
         grants,
         comments,
     ) = tokio::try_join!(
@@ -113,6 +116,7 @@ pub(crate) async fn fetch_all(client: &Client, scope: &Scope) -> Result<Fetched,
         run(client, functions::QUERY, s),
         run(client, triggers::QUERY, s),
         run(client, policies::QUERY, s),
+        run(client, deps::QUERY, s),
         run(client, grants::QUERY, s),
         run(client, comments::QUERY, s),
     )?;
@@ -130,6 +134,7 @@ pub(crate) async fn fetch_all(client: &Client, scope: &Scope) -> Result<Fetched,
         functions,
         triggers,
         policies,
+        deps,
         grants,
         comments,
     })
@@ -161,6 +166,8 @@ impl Fetched {
         functions::load(&mut ctx, &self.functions)?;
         triggers::load(&mut ctx, &self.triggers)?;
         policies::load(&mut ctx, &self.policies)?;
+        // After every object that can carry references.
+        deps::load(&mut ctx, &self.deps)?;
         grants::load(&mut ctx, &self.grants)?;
         comments::load(&mut ctx, &self.comments)?;
         Ok(ctx.catalog)

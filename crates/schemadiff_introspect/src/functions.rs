@@ -1,6 +1,6 @@
 //! Functions and procedures: arguments (for the signature), result, body, attributes, definition.
 //!
-//! `refs` stays empty for now; a later step fills it from `pg_depend`.
+//! `refs` are filled afterwards from `pg_depend` by [`crate::deps`].
 
 use crate::ctx::{dup, live, Class, Ctx};
 use crate::error::IntrospectError;

@@ -10,13 +10,14 @@
 //! equal catalogs whatever the connecting role's settings.
 //!
 //! Objects that belong to an extension (`pg_depend.deptype = 'e'`) are left out; the
-//! extensions themselves are kept. Expression, view and function `refs` stay empty for
-//! now: a later step fills them from `pg_depend`.
+//! extensions themselves are kept. Expression, view and function `refs` come from
+//! `pg_depend` (one query, [`deps`]).
 
 mod columns;
 mod comments;
 mod constraints;
 mod ctx;
+mod deps;
 mod error;
 mod fetch;
 mod functions;

@@ -2,7 +2,7 @@
 //!
 //! `columns` stays empty: the catalog does not record whether column names were
 //! written (`CREATE VIEW v (a, b)`), and the rendered query already names them.
-//! `refs` stays empty for now; a later step fills it from `pg_depend`.
+//! `refs` are filled afterwards from `pg_depend` by [`crate::deps`].
 
 use crate::ctx::{dup, live, Class, Ctx};
 use crate::error::IntrospectError;

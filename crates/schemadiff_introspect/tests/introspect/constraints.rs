@@ -140,3 +140,50 @@ async fn keys_foreign_keys_checks_and_exclusions() {
         c.indexes.keys().collect::<Vec<_>>()
     );
 }
+
+#[tokio::test]
+async fn keys_name_inherited_columns_and_targets_outside_the_scope() {
+    let db = schemadiff_testkit::TestDb::create("isp_con_inherited");
+    let sql = r#"
+        CREATE SCHEMA app;
+        CREATE SCHEMA other;
+        CREATE TABLE other.owner (code text PRIMARY KEY);
+        CREATE TABLE app.parent (id int, owner text, note text);
+        CREATE TABLE app.child (extra int) INHERITS (app.parent);
+        ALTER TABLE app.child ADD PRIMARY KEY (id) INCLUDE (note, extra);
+        ALTER TABLE app.child ADD FOREIGN KEY (owner) REFERENCES other.owner (code);
+        CREATE TABLE app.part (k int, v text) PARTITION BY LIST (k);
+        CREATE TABLE app.part_1 PARTITION OF app.part FOR VALUES IN (1);
+        ALTER TABLE app.part_1 ADD UNIQUE (v, k);
+    "#;
+    if let Err(e) = db.psql(sql) {
+        panic!("{e}");
+    }
+    let scope = schemadiff_introspect::Scope {
+        schemas: vec!["app".into()],
+    };
+    let c = crate::common::read(&db, &scope).await.catalog;
+    let child = table(&c, "app", "child");
+    let names: Vec<_> = child.columns.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, ["extra"]);
+    match &child.constraints[&ident("child_pkey")].kind {
+        ConstraintKind::PrimaryKey { columns, include } => {
+            assert_eq!(columns, &idents(&["id"]));
+            assert_eq!(include, &idents(&["note", "extra"]));
+        }
+        other => panic!("{other:?}"),
+    }
+    match &child.constraints[&ident("child_owner_fkey")].kind {
+        ConstraintKind::ForeignKey(fk) => {
+            assert_eq!(fk.columns, idents(&["owner"]));
+            assert_eq!(fk.ref_table, qn("other", "owner"));
+            assert_eq!(fk.ref_columns, idents(&["code"]));
+        }
+        other => panic!("{other:?}"),
+    }
+    let part = table(&c, "app", "part_1");
+    match &part.constraints[&ident("part_1_v_k_key")].kind {
+        ConstraintKind::Unique { columns, .. } => assert_eq!(columns, &idents(&["v", "k"])),
+        other => panic!("{other:?}"),
+    }
+}

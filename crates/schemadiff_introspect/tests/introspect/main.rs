@@ -5,6 +5,7 @@ mod columns;
 mod comments;
 mod common;
 mod constraints;
+mod deps;
 mod example_schemas;
 mod extensions;
 mod functions;

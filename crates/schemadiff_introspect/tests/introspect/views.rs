@@ -22,7 +22,16 @@ async fn views_and_materialized_views() {
     assert!(named.query.starts_with("SELECT t.id,"), "{}", named.query);
     assert!(!named.query.ends_with(';'));
     assert!(named.query.contains("FROM app.t"), "{}", named.query);
-    assert!(named.columns.is_empty() && named.refs.is_empty());
+    assert!(named.columns.is_empty());
+    // From pg_depend (crate::deps tests the kinds in detail).
+    assert_eq!(
+        named
+            .refs
+            .iter()
+            .map(|r| r.name.to_string())
+            .collect::<Vec<_>>(),
+        ["app.t"]
+    );
 
     let checked = &c.views[&qn("app", "checked")];
     assert_eq!(checked.options, ["security_barrier=true"]);
