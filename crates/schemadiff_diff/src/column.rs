@@ -25,6 +25,14 @@ fn needs_readd(cur: &Column, des: &Column) -> bool {
     des.generated.is_some() && cur.generated != des.generated
 }
 
+fn gone_column(ctx: &mut Ctx<'_>, cur: &Table, c: &Column) {
+    ctx.gone
+        .columns
+        .entry(cur.name.clone())
+        .or_default()
+        .insert(c.name.clone());
+}
+
 pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Change>) {
     let src = source(ctx, des);
     let cur_cols: BTreeMap<&Ident, &Column> = cur.columns.iter().map(|c| (&c.name, c)).collect();
@@ -61,7 +69,7 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Ch
             continue;
         };
         if needs_readd(c, d) {
-            ctx.gone.columns.insert((cur.name.clone(), c.name.clone()));
+            gone_column(ctx, cur, c);
             drops.push(Change::DropColumn {
                 table: table.clone(),
                 column: (*c).clone(),
@@ -84,7 +92,11 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Ch
         }
         if !same(c, d) {
             if c.ty != d.ty || c.collation != d.collation {
-                ctx.gone.retyped.insert((cur.name.clone(), c.name.clone()));
+                ctx.gone
+                    .retyped
+                    .entry(cur.name.clone())
+                    .or_default()
+                    .insert(c.name.clone());
             }
             let mut from = (*c).clone();
             from.name = d.name.clone();
@@ -101,7 +113,7 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Ch
     let continued: BTreeSet<&Ident> = matched.values().map(|c| &c.name).collect();
     for c in &cur.columns {
         if !continued.contains(&c.name) {
-            ctx.gone.columns.insert((cur.name.clone(), c.name.clone()));
+            gone_column(ctx, cur, c);
             drops.push(Change::DropColumn {
                 table: table.clone(),
                 column: c.clone(),

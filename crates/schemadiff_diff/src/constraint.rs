@@ -63,13 +63,8 @@ pub(crate) fn forced(
             }
         }
     }
-    let dropped_cols: BTreeMap<&QualifiedName, Vec<&Ident>> =
-        gone.columns.iter().fold(BTreeMap::new(), |mut m, (t, c)| {
-            m.entry(t).or_default().push(c);
-            m
-        });
     for (cur, _) in kept {
-        let Some(cols) = dropped_cols.get(&cur.name) else {
+        let Some(cols) = gone.columns.get(&cur.name) else {
             continue;
         };
         for c in cur.constraints.values() {
@@ -106,6 +101,32 @@ pub(crate) fn diff(
         };
         if let Some(c) = cur.constraints.get(old) {
             if !des.constraints.contains_key(old) && !matched.values().any(|m| &m.name == old) {
+                matched.insert(n, c);
+            }
+        }
+    }
+    // PostgreSQL renames neither constraints with their table nor generated names with
+    // their columns: on a renamed table (or column) the same definition under the new
+    // generated name continues the old constraint.
+    let renamed = cur.name != des.name
+        || ctx
+            .renames
+            .columns
+            .range((table.clone(), Ident::default())..)
+            .next()
+            .is_some_and(|((t, _), _)| t == table);
+    if renamed {
+        let mut used: BTreeSet<&Ident> = matched.values().map(|c| &c.name).collect();
+        for (n, d) in &des.constraints {
+            if matched.contains_key(n) {
+                continue;
+            }
+            let found = cur
+                .constraints
+                .values()
+                .find(|c| !used.contains(&c.name) && same(&ctx.renames.constraint(table, c), d));
+            if let Some(c) = found {
+                used.insert(&c.name);
                 matched.insert(n, c);
             }
         }

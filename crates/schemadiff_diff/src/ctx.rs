@@ -3,7 +3,10 @@
 
 use crate::rename::Renames;
 use schemadiff_model::{Catalog, Ident, ObjectId, QualifiedName};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Column names per current table name.
+pub(crate) type Columns = BTreeMap<QualifiedName, BTreeSet<Ident>>;
 
 /// The catalogs being compared and what has been decided so far. Kinds are diffed in
 /// dependency order (tables before sequences, functions before views, everything
@@ -37,10 +40,10 @@ impl<'a> Ctx<'a> {
 pub(crate) struct Gone {
     /// Tables, views and materialized views dropped (recreated ones included).
     pub relations: BTreeSet<QualifiedName>,
-    /// Columns dropped (also those dropped and added again).
-    pub columns: BTreeSet<(QualifiedName, Ident)>,
+    /// Columns dropped (also those dropped and added again), per table.
+    pub columns: Columns,
     /// Columns whose type or collation changes: views using them must be recreated.
-    pub retyped: BTreeSet<(QualifiedName, Ident)>,
+    pub retyped: Columns,
     /// Types dropped or recreated (including enums recreated with new labels).
     pub types: BTreeSet<QualifiedName>,
     /// Names of functions dropped (text references do not say which overload).
@@ -56,10 +59,7 @@ impl Gone {
         match id {
             ObjectId::Relation { name, .. } => self.relations.contains(name),
             ObjectId::Type { name } => self.types.contains(name),
-            ObjectId::Column { table, column } => {
-                self.relations.contains(table)
-                    || self.columns.contains(&(table.clone(), column.clone()))
-            }
+            ObjectId::Column { table, column } => self.column(table, column),
             ObjectId::Constraint { table, .. }
             | ObjectId::Trigger { table, .. }
             | ObjectId::Policy { table, .. } => {
@@ -70,7 +70,22 @@ impl Gone {
         }
     }
 
+    /// Columns of the current table `table` that are dropped, or also retyped.
+    pub fn columns_of<'s>(
+        &'s self,
+        table: &QualifiedName,
+        retyped: bool,
+    ) -> impl Iterator<Item = &'s Ident> + 's {
+        let extra = if retyped {
+            self.retyped.get(table)
+        } else {
+            None
+        };
+        self.columns.get(table).into_iter().chain(extra).flatten()
+    }
+
     pub fn column(&self, table: &QualifiedName, column: &Ident) -> bool {
-        self.relations.contains(table) || self.columns.contains(&(table.clone(), column.clone()))
+        self.relations.contains(table)
+            || self.columns.get(table).is_some_and(|c| c.contains(column))
     }
 }

@@ -18,6 +18,7 @@ mod extension;
 mod function;
 mod grant;
 mod index;
+mod join;
 mod policy;
 mod rename;
 mod schema;
@@ -28,6 +29,8 @@ mod types;
 mod view;
 mod words;
 
+#[cfg(test)]
+mod perf_tests;
 #[cfg(test)]
 mod test_util;
 

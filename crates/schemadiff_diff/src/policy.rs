@@ -16,12 +16,12 @@ enum Verdict {
 }
 
 fn compare(ctx: &Ctx<'_>, c: &Policy, d: &Policy) -> Verdict {
-    let uses_gone = ctx.gone.columns.iter().any(|(t, col)| {
-        t == &c.table
-            && [&c.using, &c.with_check]
-                .into_iter()
-                .flatten()
-                .any(|e| mentions(&e.sql, col))
+    // PostgreSQL refuses to drop or retype a column a policy uses.
+    let uses_gone = ctx.gone.columns_of(&c.table, true).any(|col| {
+        [&c.using, &c.with_check]
+            .into_iter()
+            .flatten()
+            .any(|e| mentions(&e.sql, col))
     });
     if uses_gone
         || c.command != d.command

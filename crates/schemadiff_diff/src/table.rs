@@ -6,6 +6,7 @@
 
 use crate::change::Change;
 use crate::ctx::Ctx;
+use crate::join::join;
 use crate::{column, constraint};
 use schemadiff_model::{Constraint, ConstraintKind, QualifiedName, Table};
 use std::collections::{BTreeMap, BTreeSet};
@@ -24,17 +25,13 @@ pub(crate) fn source<'a>(ctx: &Ctx<'a>, des: &'a Table) -> &'a Table {
 /// Whether the table must be dropped and created again rather than altered.
 fn must_recreate(ctx: &Ctx<'_>, cur: &Table, des: &Table) -> bool {
     let r = &ctx.renames;
-    let parent_of = |t: &Table| {
-        t.partition_of
-            .as_ref()
-            .map(|p| (r.table(&p.parent).clone(), p.bound.clone()))
+    let same_parent = match (&cur.partition_of, &des.partition_of) {
+        (None, None) => true,
+        (Some(c), Some(d)) => r.table(&c.parent) == &d.parent && c.bound == d.bound,
+        _ => false,
     };
     cur.partition_by != des.partition_by
-        || parent_of(cur)
-            != des
-                .partition_of
-                .as_ref()
-                .map(|p| (p.parent.clone(), p.bound.clone()))
+        || !same_parent
         || cur.inherits.len() != des.inherits.len()
         || cur
             .inherits
@@ -45,26 +42,36 @@ fn must_recreate(ctx: &Ctx<'_>, cur: &Table, des: &Table) -> bool {
 
 pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     let (cur_cat, des_cat) = (ctx.cur, ctx.des);
-    let mut pairs: BTreeMap<&QualifiedName, (&Table, &Table)> = BTreeMap::new();
+    // Kept tables (current, desired) in desired order; a merge join, no lookups.
+    let mut pairs: Vec<(&Table, &Table)> = Vec::new();
     let mut recreate: BTreeSet<&QualifiedName> = BTreeSet::new();
     let mut created: Vec<&Table> = Vec::new();
-    for (name, des) in &des_cat.tables {
-        match cur_cat.tables.get(ctx.renames.table_back(name)) {
+    let mut dropped: Vec<&Table> = Vec::new();
+    for (name, cur, des) in join(&cur_cat.tables, &des_cat.tables) {
+        let cur = match (cur, des) {
+            (Some(c), Some(_)) => Some(c),
+            (Some(c), None) => {
+                if !ctx.renames.tables.contains_key(name) {
+                    dropped.push(c);
+                }
+                continue;
+            }
+            (None, _) => match ctx.renames.tables_back.get(name) {
+                Some(old) => cur_cat.tables.get(old),
+                None => None,
+            },
+        };
+        let Some(des) = des else { continue };
+        match cur {
             None => created.push(des),
             Some(cur) => {
                 if must_recreate(ctx, cur, des) {
                     recreate.insert(&cur.name);
                 }
-                pairs.insert(&cur.name, (cur, des));
+                pairs.push((cur, des));
             }
         }
     }
-    let dropped: Vec<&Table> = cur_cat
-        .tables
-        .iter()
-        .filter(|(n, _)| !pairs.contains_key(n))
-        .map(|(_, t)| t)
-        .collect();
     // Dropping a parent drops its partitions and refuses while children inherit from
     // it: children of whatever goes are recreated too.
     let mut gone: BTreeSet<&QualifiedName> = dropped.iter().map(|t| &t.name).collect();
@@ -92,8 +99,9 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
         out.push(Change::DropTable((*t).clone()));
     }
     for name in &recreate {
-        if let Some((cur, des)) = pairs.get(name) {
-            out.push(Change::DropTable((*cur).clone()));
+        let cur = cur_cat.tables.get(*name);
+        if let (Some(cur), Some(des)) = (cur, des_cat.tables.get(ctx.renames.table(name))) {
+            out.push(Change::DropTable(cur.clone()));
             created.push(des);
         }
     }
@@ -101,11 +109,14 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     for des in created {
         create(ctx, des, &mut out);
     }
-    let kept: Vec<(&Table, &Table)> = pairs
-        .iter()
-        .filter(|(n, _)| !recreate.contains(*n))
-        .map(|(_, p)| *p)
-        .collect();
+    let kept: Vec<(&Table, &Table)> = if recreate.is_empty() {
+        pairs
+    } else {
+        pairs
+            .into_iter()
+            .filter(|(c, _)| !recreate.contains(&c.name))
+            .collect()
+    };
     for (cur, des) in &kept {
         if cur.name != des.name {
             out.push(Change::RenameTable {

@@ -182,7 +182,7 @@ fn renamed_column_and_constraint_then_compared() {
         .expect("k2")
         .meta
         .renamed_from = Some("k".into());
-    // The unique constraint's generated name changed with the column: drop + add.
+    // The unique constraint's generated name changed with the column: renamed too.
     let changes = diff(DiffInput {
         current: &cur,
         desired: &des,
@@ -195,8 +195,7 @@ fn renamed_column_and_constraint_then_compared() {
             "rename_column public.t.a x",
             "alter_column public.t.x",
             "rename_constraint public.t.k k2",
-            "add_constraint public.t.t_x_key",
-            "drop_constraint public.t.t_a_key"
+            "rename_constraint public.t.t_a_key t_x_key"
         ]
     );
 }
@@ -218,5 +217,21 @@ fn objects_to_create_come_from_the_source_catalog() {
     assert_eq!(
         column.default.as_ref().map(|d| d.sql.as_str()),
         Some("1 + 0")
+    );
+}
+
+#[test]
+fn renamed_table_renames_its_generated_constraint_and_index_names() {
+    let from = "CREATE TABLE a (x int PRIMARY KEY, y int REFERENCES a); CREATE INDEX ON a (y);";
+    let to = "-- schemadiff:renamed-from a
+              CREATE TABLE b (x int PRIMARY KEY, y int REFERENCES b); CREATE INDEX ON b (y);";
+    assert_eq!(
+        names(&diff_sql(from, to)),
+        [
+            "rename_table public.a public.b",
+            "rename_constraint public.b.a_pkey b_pkey",
+            "rename_constraint public.b.a_y_fkey b_y_fkey",
+            "rename_index public.a_y_idx public.b_y_idx"
+        ]
     );
 }

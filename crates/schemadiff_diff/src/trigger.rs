@@ -29,7 +29,8 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
             Some(c)
                 if c.function == d.function
                     && c.definition == d.definition
-                    && !function_gone(ctx, c) => {}
+                    && !function_gone(ctx, c)
+                    && !uses_gone_column(ctx, c) => {}
             Some(c) => {
                 drop(ctx, c, &mut out);
                 creates.push(Change::CreateTrigger(to.clone()));
@@ -42,6 +43,16 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     }
     out.extend(creates);
     out
+}
+
+/// PostgreSQL refuses to drop or retype a column a trigger names (`UPDATE OF`, `WHEN`).
+fn uses_gone_column(ctx: &Ctx<'_>, t: &Trigger) -> bool {
+    let mut cols = ctx.gone.columns_of(&t.table, true).peekable();
+    if cols.peek().is_none() {
+        return false;
+    }
+    let words = crate::words::words(&t.definition);
+    cols.any(|c| words.iter().any(|w| w == c.as_str()))
 }
 
 fn drop(ctx: &mut Ctx<'_>, c: &Trigger, out: &mut Vec<Change>) {

@@ -4,7 +4,7 @@
 
 use crate::change::{Change, EnumPosition};
 use crate::ctx::Ctx;
-use schemadiff_model::{Catalog, Ident, QualifiedName, TypeDef, UserType};
+use schemadiff_model::{Ident, QualifiedName, TypeDef, UserType};
 use std::collections::{BTreeMap, BTreeSet};
 
 enum Verdict {
@@ -128,11 +128,15 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     }
     if !recreate_enums.is_empty() {
         let names: BTreeSet<&QualifiedName> = recreate_enums.iter().map(|(c, _)| &c.name).collect();
-        let mut users = columns_using(ctx.cur, &names);
+        let mut users = columns_using(ctx, &names);
         for (c, to) in recreate_enums {
             let columns = users.remove(&c.name).unwrap_or_default();
             for (t, col) in &columns {
-                ctx.gone.retyped.insert((t.clone(), col.clone()));
+                ctx.gone
+                    .retyped
+                    .entry(t.clone())
+                    .or_default()
+                    .insert(col.clone());
             }
             out.push(Change::RecreateEnum {
                 from: c.clone(),
@@ -150,14 +154,21 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     out
 }
 
-/// Table columns of `catalog` whose type (or array element type) is one of `types`.
+/// Current table columns whose type (or array element type) is one of `types`, but
+/// not those the change set drops.
 fn columns_using(
-    catalog: &Catalog,
+    ctx: &Ctx<'_>,
     types: &BTreeSet<&QualifiedName>,
 ) -> BTreeMap<QualifiedName, Vec<(QualifiedName, Ident)>> {
     let mut out: BTreeMap<QualifiedName, Vec<(QualifiedName, Ident)>> = BTreeMap::new();
-    for t in catalog.tables.values() {
+    for t in ctx.cur.tables.values() {
+        if ctx.gone.relations.contains(&t.name) {
+            continue;
+        }
         for col in &t.columns {
+            if ctx.gone.column(&t.name, &col.name) {
+                continue;
+            }
             if let Some(q) = col.ty.qualified() {
                 if types.contains(&q) {
                     out.entry(q)

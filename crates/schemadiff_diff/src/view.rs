@@ -78,10 +78,9 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
         for name in ctx.gone.relations.iter().chain(gone.iter().copied()) {
             users.of(name, &rel, &mut seeds);
         }
-        let retyped = ctx.gone.columns.iter().chain(&ctx.gone.retyped);
         let mut by_table: BTreeMap<&QualifiedName, Vec<&Ident>> = BTreeMap::new();
-        for (t, c) in retyped {
-            by_table.entry(t).or_default().push(c);
+        for (t, cs) in ctx.gone.columns.iter().chain(&ctx.gone.retyped) {
+            by_table.entry(t).or_default().extend(cs);
         }
         for (t, cols) in by_table {
             let mut vs = Vec::new();
