@@ -14,6 +14,9 @@
 //!   deliberately not a valid load order.
 
 mod ddl;
+mod mutate;
+
+pub use mutate::mutate;
 
 use std::io;
 use std::path::{Component, Path};

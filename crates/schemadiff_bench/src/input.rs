@@ -1,6 +1,6 @@
 //! Benchmark input: a generated schema held in memory as loader sources, with size figures.
 
-use crate::generate::{generate, GenerateOptions};
+use crate::generate::{generate, GenerateOptions, GeneratedFile};
 use schemadiff_parse::{lex, split, SourceFile};
 use std::sync::Arc;
 
@@ -22,7 +22,12 @@ pub struct Input {
 impl Input {
     /// Generates the schema in memory (the caller does not time this).
     pub fn generate(options: &GenerateOptions) -> Input {
-        let files = generate(options)
+        Input::from_files(options, generate(options))
+    }
+
+    /// An input holding `files` (e.g. a generated schema edited by `generate::mutate`).
+    pub fn from_files(options: &GenerateOptions, files: Vec<GeneratedFile>) -> Input {
+        let files = files
             .into_iter()
             .map(|f| Shared {
                 path: f.path.into(),

@@ -10,7 +10,9 @@ use crate::generate::GenerateOptions;
 use crate::input::Input;
 use crate::measure::{children_cpu, peak_rss_kib, postgres_process_cpu, process_cpu, Timings};
 use crate::parse_bench::LoadOutcome;
-use schemadiff_introspect::{catalog_queries, connect, introspect, Introspected, Scope};
+use schemadiff_introspect::{
+    catalog_queries, connect, introspect, introspect_url, Introspected, Scope,
+};
 use schemadiff_model::Catalog;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -350,6 +352,10 @@ pub struct IntrospectReport {
     pub introspect: Timings,
     /// Connect + introspect: what the targets are judged on.
     pub total: Timings,
+    /// `introspect_url`: two connections sharing one snapshot, connects included.
+    pub shared_snapshot: Timings,
+    /// Requests `introspect_url` sent (both connections).
+    pub shared_snapshot_queries: usize,
     /// The same queries pipelined through tokio-postgres without building a catalog
     /// (fresh connection included): `total` minus this is the catalog build.
     pub raw_fetch: Timings,
@@ -426,6 +432,8 @@ fn run_inner(
         connect: Timings::default(),
         introspect: Timings::default(),
         total: Timings::default(),
+        shared_snapshot: Timings::default(),
+        shared_snapshot_queries: 0,
         raw_fetch: Timings::default(),
         psql: Timings::default(),
         introspect_client_cpu: Timings::default(),
@@ -466,6 +474,17 @@ fn run_inner(
             ));
         }
         drop(run);
+        let (elapsed, shared) = rt.block_on(timed_introspect_url(conn, schemas))?;
+        report.shared_snapshot.push(elapsed);
+        report.shared_snapshot_queries = shared.queries;
+        let shared_counts = Counts::of(&shared.catalog);
+        if shared_counts != report.counts {
+            report.problems.push(format!(
+                "two connections read {shared_counts:?}, one read {:?}",
+                report.counts
+            ));
+        }
+        drop(shared);
         let cpu_before = process_cpu();
         let (elapsed, rows) = rt.block_on(raw_fetch(conn, schemas))?;
         report
@@ -548,6 +567,21 @@ async fn timed_introspect(conn: &str, schemas: &[String]) -> Result<IntrospectRu
         server_cpu,
         result,
     })
+}
+
+/// `introspect_url` (two fresh connections sharing one snapshot), timed as a whole.
+async fn timed_introspect_url(
+    conn: &str,
+    schemas: &[String],
+) -> Result<(Duration, Introspected), BenchError> {
+    let scope = Scope {
+        schemas: schemas.to_vec(),
+    };
+    let start = Instant::now();
+    let result = introspect_url(conn, &scope)
+        .await
+        .map_err(|e| format!("introspect_url failed: {e}"))?;
+    Ok((start.elapsed(), result))
 }
 
 /// The catalog queries pipelined on a fresh connection inside the same prologue, rows

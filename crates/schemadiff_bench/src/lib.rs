@@ -2,6 +2,7 @@
 //! multi-file PostgreSQL schemas (see [`generate`]), and the benchmark runs behind the
 //! `schemadiff-bench` binary ([`parse_bench`], [`plan_bench`], [`introspect_bench`]).
 
+pub mod diff_bench;
 pub mod generate;
 pub mod input;
 pub mod introspect_bench;

@@ -5,7 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use schemadiff_bench::generate::{generate, write_to_dir, GenerateOptions};
 use schemadiff_bench::introspect_bench::{self, DEFAULT_SERVER};
 use schemadiff_bench::report::{self, Row, INTROSPECT_TABLES, TARGET_TABLES};
-use schemadiff_bench::{parse_bench, plan_bench};
+use schemadiff_bench::{diff_bench, parse_bench, plan_bench};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode, Stdio};
@@ -35,6 +35,9 @@ enum Cmd {
     Parse(Run),
     /// Time load, `plan_create` and `sql::script` separately.
     Plan(Run),
+    /// Time `diff` + `plan_changes` between a generated schema and a copy with one
+    /// table in `--every` edited (both loaded statically, not timed).
+    Diff(DiffRun),
     /// Time `schemadiff_introspect::introspect` on a database holding the generated
     /// schema (built once per shape, not timed), against psql running the same queries.
     Introspect(IntrospectRun),
@@ -87,6 +90,15 @@ struct IntrospectRun {
 }
 
 #[derive(Debug, Args)]
+struct DiffRun {
+    #[command(flatten)]
+    run: Run,
+    /// Edit one table in this many on the desired side (10 = 10% of the tables).
+    #[arg(long, default_value_t = 10)]
+    every: usize,
+}
+
+#[derive(Debug, Args)]
 struct Shape {
     /// Number of generated tables (besides core.users).
     #[arg(long)]
@@ -131,6 +143,10 @@ fn main() -> ExitCode {
         Cmd::Plan(run) => {
             let r = plan_bench::run(&run.shape.options(), run.iterations);
             finish(report::plan(&r), r.is_sound(), run.rows)
+        }
+        Cmd::Diff(d) => {
+            let r = diff_bench::run(&d.run.shape.options(), d.every, d.run.iterations);
+            finish(report::diff(&r), r.is_sound(), d.run.rows)
         }
         Cmd::Introspect(run) => introspect_cmd(&run),
         Cmd::PrepareDb {
@@ -242,10 +258,11 @@ fn all(iterations: usize, url: &str) -> ExitCode {
     let tables = TARGET_TABLES.to_string();
     let introspect_tables = INTROSPECT_TABLES.to_string();
     let iterations = iterations.to_string();
-    let runs: [&[&str]; 4] = [
+    let runs: [&[&str]; 5] = [
         &["parse", "--tables", &tables],
         &["parse", "--tables", &tables, "--hub-fanin"],
         &["plan", "--tables", &tables],
+        &["diff", "--tables", &tables],
         &["introspect", "--tables", &introspect_tables, "--url", url],
     ];
     let mut rows = Vec::new();

@@ -1,5 +1,9 @@
 //! Printing benchmark reports, and the one-line rows the `all` summary table is built from.
 
+mod diff;
+
+pub use diff::diff;
+
 use crate::generate::GenerateOptions;
 use crate::introspect_bench::{IntrospectReport, Preparation};
 use crate::measure::{mb_from_kib, ms, sum, verdict, TimeTarget, Timings};
@@ -191,6 +195,11 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
     println!("  introspect    {}", spread(&r.introspect));
     println!("  connect + introspect {}", spread(&r.total));
     println!(
+        "  introspect_url {}  (two connections sharing one snapshot, connects included; {} requests)",
+        spread(&r.shared_snapshot),
+        r.shared_snapshot_queries
+    );
+    println!(
         "  raw fetch     {}  (same queries pipelined through tokio-postgres, fresh \
          connection, no catalog build)",
         spread(&r.raw_fetch)
@@ -239,6 +248,12 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
         ms(r.total.median()),
         target.text,
         verdict(time_pass)
+    );
+    println!(
+        "  result        introspect_url median {}, target: {}  {}",
+        ms(r.shared_snapshot.median()),
+        target.text,
+        verdict(r.is_sound() && target.passes(r.shared_snapshot.median()))
     );
     let psql_secs = r.psql.median().as_secs_f64();
     let ratio = if psql_secs > 0.0 {

@@ -30,7 +30,6 @@ mod view;
 mod words;
 
 #[cfg(test)]
-mod perf_tests;
 #[cfg(test)]
 mod test_util;
 
