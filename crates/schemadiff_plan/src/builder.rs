@@ -2,11 +2,11 @@
 //! it used (old side), which it provides and which it retires; `link` turns those into
 //! edges. Shared by the from-empty planner and the change planner.
 
+use crate::fxhash::FxHashMap as HashMap;
 use crate::graph::{Node, StepGraph};
 use crate::keys::{Key, Strength, Uses};
 use petgraph::graph::NodeIndex;
 use schemadiff_model::QualifiedName;
-use std::collections::HashMap;
 
 /// One step before linking.
 #[derive(Debug)]
@@ -43,7 +43,6 @@ struct Pending {
     node: NodeIndex,
     needs: Uses,
     used: Uses,
-    provides: Vec<Key>,
     group: Option<QualifiedName>,
 }
 
@@ -70,8 +69,8 @@ impl Builder {
         }
         let is_drop = spec.node.phase == crate::step::Phase::Drop;
         let i = self.graph.add(spec.node);
-        for k in &spec.provides {
-            self.provides.entry(k.clone()).or_default().push(i);
+        for k in spec.provides {
+            self.provides.entry(k).or_default().push(i);
         }
         for k in spec.retires {
             self.retires.entry(k).or_default().push(i);
@@ -88,7 +87,6 @@ impl Builder {
             node: i,
             needs: spec.needs,
             used: spec.used,
-            provides: spec.provides,
             group: spec.group,
         });
         i
@@ -149,14 +147,23 @@ impl Builder {
                         .map(|n| (i, n, *s)),
                 );
             }
-            // A drop and a create of the same name: the drop first.
-            for k in &p.provides {
-                let relation = matches!(k, Key::Relation(_));
-                edges.extend(
-                    self.matches(&self.retires, k, i, &p.group)
-                        .filter(|n| !relation || self.drops[n.index()])
-                        .map(|n| (n, i, Strength::Hard)),
-                );
+        }
+        // A drop and a create of the same name: the drop first.
+        for (k, dropped) in &self.retires {
+            let Some(created) = self.provides.get(k) else {
+                continue;
+            };
+            let relation = matches!(k, Key::Relation(_));
+            for &c in created {
+                let group = &self.groups[c.index()];
+                for &d in dropped {
+                    if d != c
+                        && !self.same_group(group, d, k)
+                        && (!relation || self.drops[d.index()])
+                    {
+                        edges.push((d, c, Strength::Hard));
+                    }
+                }
             }
         }
         for (a, b, s) in edges {

@@ -28,6 +28,7 @@ pub struct PlanInput<'a> {
 pub fn plan_changes(input: PlanInput<'_>) -> Result<Plan, CycleError> {
     let ctx = Ctx::new(input.changes, input.current, input.desired);
     let mut b = Builder::default();
+    b.graph.reserve(input.changes.changes.len() * 2);
     let mut enum_chain: Option<(QualifiedName, petgraph::graph::NodeIndex)> = None;
     for change in &input.changes.changes {
         // Labels added to one enum keep their order (a later one may be placed

@@ -16,6 +16,8 @@ use schemadiff_model::{
 /// Every object of `catalog`, as create steps in dependency order.
 pub fn plan_create(catalog: &Catalog) -> Result<Plan, CycleError> {
     let mut b = Builder::default();
+    b.graph
+        .reserve(catalog.object_count() + catalog.tables.len());
     add_catalog(&mut b, catalog);
     b.link();
     b.graph.into_plan()
@@ -195,16 +197,13 @@ pub(crate) fn table(t: &Table) -> (Spec, Vec<&Constraint>) {
         Action::CreateTable(created),
     );
     keys::table(t, &mut spec.needs);
-    for c in &t.columns {
-        spec.provides
-            .push(Key::Column(t.name.clone(), c.name.clone()));
-    }
-    for con in t.constraints.values().filter(|k| !is_late(k)) {
-        spec.provides
-            .push(Key::Constraint(t.name.clone(), con.name.clone()));
-        if is_unique_key(con) {
-            spec.provides.push(Key::UniqueOn(t.name.clone()));
-        }
+    // Columns and constraints need no keys of their own: whatever names them also
+    // needs the table (keeping 10 keys per table out of big plans).
+    if t.constraints
+        .values()
+        .any(|k| !is_late(k) && is_unique_key(k))
+    {
+        spec.provides.push(Key::UniqueOn(t.name.clone()));
     }
     let late = t.constraints.values().filter(|k| is_late(k)).collect();
     (spec, late)

@@ -31,7 +31,7 @@ pub struct StepGraph {
     soft: Vec<(NodeIndex, NodeIndex)>,
     /// Edges already added: `contains_edge` walks a node's edge list, and a schema
     /// node has an edge to every object in it (quadratic on big schemas).
-    edges: std::collections::HashSet<(NodeIndex, NodeIndex)>,
+    edges: crate::fxhash::FxHashSet<(NodeIndex, NodeIndex)>,
 }
 
 /// Steps that depend on each other in a circle; no order can satisfy them.
@@ -46,6 +46,12 @@ pub struct CycleError {
 }
 
 impl StepGraph {
+    /// Room for `nodes` steps up front: growing the node vector moves every step.
+    pub fn reserve(&mut self, nodes: usize) {
+        self.graph.reserve_nodes(nodes);
+        self.graph.reserve_edges(nodes * 2);
+    }
+
     pub fn add(&mut self, node: Node) -> NodeIndex {
         self.graph.add_node(node)
     }

@@ -12,6 +12,7 @@ mod casts;
 mod changes;
 mod create;
 mod ctx;
+mod fxhash;
 mod graph;
 mod hazard;
 mod keys;
@@ -33,3 +34,5 @@ pub use step::{Phase, Plan, Step};
 
 #[cfg(test)]
 mod changes_tests;
+#[cfg(test)]
+mod perf_tests;
