@@ -47,6 +47,8 @@ impl<'a> Ctx<'a> {
         for s in desired.schemas.values() {
             ctx.schema_domains.insert(&s.name, s.meta.domain.as_str());
         }
+        // The columns' types are collected once, on the first dropped type.
+        let mut scanned_types = false;
         for c in &changes.changes {
             match c {
                 Change::CreateTable(t) => {
@@ -78,7 +80,8 @@ impl<'a> Ctx<'a> {
                     ctx.dropped.insert(ObjectId::Type {
                         name: t.name.clone(),
                     });
-                    if ctx.used_types.is_empty() {
+                    if !scanned_types {
+                        scanned_types = true;
                         ctx.used_types = current
                             .tables
                             .values()
