@@ -34,5 +34,3 @@ pub use step::{Phase, Plan, Step};
 
 #[cfg(test)]
 mod changes_tests;
-#[cfg(test)]
-mod perf_tests;
