@@ -1,4 +1,6 @@
-//! Runs every catalog query (pipelined on one connection) and turns the rows into a catalog.
+//! Runs the catalog queries in two pipelined groups (on one connection, or on two that
+//! share a snapshot) and turns the rows into a catalog, the first group's objects while
+//! the second group's rows are still on their way.
 
 use crate::ctx::Ctx;
 use crate::error::IntrospectError;
@@ -21,8 +23,15 @@ pub(crate) const BEGIN: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
                                 SET LOCAL jit = off; \
                                 SET LOCAL work_mem = '64MB'";
 
-/// Every catalog query, in the order their rows are read.
-pub(crate) const ALL: [Query; 16] = [
+/// The settings of [`BEGIN`] for a transaction that imported a snapshot.
+const SETTINGS: &str = "SET LOCAL search_path = pg_catalog, public; \
+                        SET LOCAL jit = off; \
+                        SET LOCAL work_mem = '64MB'";
+
+/// The first group: what every later object hangs on (types, schemas, tables and their
+/// columns and constraints). Built as soon as its rows are in. Together with [`SECOND`]
+/// the server work splits about evenly (columns + constraints vs indexes + the rest).
+const FIRST: [Query; 8] = [
     typename::QUERY,
     schemas::SCHEMAS,
     schemas::EXTENSIONS,
@@ -31,6 +40,10 @@ pub(crate) const ALL: [Query; 16] = [
     columns::QUERY,
     constraints::QUERY,
     sequences::QUERY,
+];
+
+/// The second group: objects on tables, then what attaches to any object by OID.
+const SECOND: [Query; 8] = [
     indexes::QUERY,
     views::QUERY,
     functions::QUERY,
@@ -41,25 +54,9 @@ pub(crate) const ALL: [Query; 16] = [
     comments::QUERY,
 ];
 
-/// The rows of every query.
-#[derive(Debug)]
-pub(crate) struct Fetched {
-    type_names: Rows,
-    schemas: Rows,
-    extensions: Rows,
-    types: Rows,
-    tables: Rows,
-    columns: Rows,
-    constraints: Rows,
-    sequences: Rows,
-    indexes: Rows,
-    views: Rows,
-    functions: Rows,
-    triggers: Rows,
-    policies: Rows,
-    deps: Rows,
-    grants: Rows,
-    comments: Rows,
+/// Every catalog query, in the order their rows are read.
+pub(crate) fn all() -> impl Iterator<Item = Query> {
+    FIRST.into_iter().chain(SECOND)
 }
 
 async fn run(
@@ -81,109 +78,127 @@ async fn run(
     })
 }
 
-/// Sends all of [`ALL`] at once: tokio-postgres pipelines concurrent requests on one
-/// connection, so the whole read costs about one round trip plus the server's work.
-pub(crate) async fn fetch_all(client: &Client, scope: &Scope) -> Result<Fetched, IntrospectError> {
-    let s = &scope.schemas;
-    let (
-        type_names,
-        schemas,
-        extensions,
-        types,
-        tables,
-        columns,
-        constraints,
-        sequences,
-        indexes,
-        views,
-        functions,
-        triggers,
-        policies,
-        deps,
-        grants,
-        comments,
-    ) = tokio::try_join!(
-        run(client, typename::QUERY, s),
-        run(client, schemas::SCHEMAS, s),
-        run(client, schemas::EXTENSIONS, s),
-        run(client, types::QUERY, s),
-        run(client, tables::QUERY, s),
-        run(client, columns::QUERY, s),
-        run(client, constraints::QUERY, s),
-        run(client, sequences::QUERY, s),
-        run(client, indexes::QUERY, s),
-        run(client, views::QUERY, s),
-        run(client, functions::QUERY, s),
-        run(client, triggers::QUERY, s),
-        run(client, policies::QUERY, s),
-        run(client, deps::QUERY, s),
-        run(client, grants::QUERY, s),
-        run(client, comments::QUERY, s),
+/// Sends a group's queries at once: tokio-postgres pipelines concurrent requests on one
+/// connection, so a group costs about one round trip plus the server's work.
+async fn group(
+    client: &Client,
+    queries: &[Query; 8],
+    schemas: &Vec<String>,
+) -> Result<[Rows; 8], IntrospectError> {
+    let [q0, q1, q2, q3, q4, q5, q6, q7] = *queries;
+    let (r0, r1, r2, r3, r4, r5, r6, r7) = tokio::try_join!(
+        run(client, q0, schemas),
+        run(client, q1, schemas),
+        run(client, q2, schemas),
+        run(client, q3, schemas),
+        run(client, q4, schemas),
+        run(client, q5, schemas),
+        run(client, q6, schemas),
+        run(client, q7, schemas),
     )?;
-    Ok(Fetched {
-        type_names,
-        schemas,
-        extensions,
-        types,
-        tables,
-        columns,
-        constraints,
-        sequences,
-        indexes,
-        views,
-        functions,
-        triggers,
-        policies,
-        deps,
-        grants,
-        comments,
-    })
+    Ok([r0, r1, r2, r3, r4, r5, r6, r7])
 }
 
-impl Fetched {
-    /// How many catalog queries were sent (one per field).
-    pub fn count(&self) -> usize {
-        ALL.len()
-    }
+/// Requests of [`read`]: one per query plus the COMMIT of each connection (the
+/// caller adds its BEGIN requests).
+pub(crate) const READ_REQUESTS: usize = FIRST.len() + SECOND.len();
 
-    /// Reads the rows in dependency order: type names first (every typed column needs
-    /// them), tables before their columns and constraints, and every object before the
-    /// grants and comments that attach to it by OID.
-    pub fn build(self) -> Result<Catalog, IntrospectError> {
-        let mut ctx = Ctx {
-            types: TypeNames::load(&self.type_names)?,
-            ..Ctx::default()
-        };
-        schemas::load_schemas(&mut ctx, &self.schemas)?;
-        schemas::load_extensions(&mut ctx, &self.extensions)?;
-        types::load(&mut ctx, &self.types)?;
-        tables::load(&mut ctx, &self.tables)?;
-        columns::load(&mut ctx, &self.columns)?;
-        constraints::load(&mut ctx, &self.constraints)?;
-        sequences::load(&mut ctx, &self.sequences)?;
-        indexes::load(&mut ctx, &self.indexes)?;
-        views::load(&mut ctx, &self.views)?;
-        functions::load(&mut ctx, &self.functions)?;
-        triggers::load(&mut ctx, &self.triggers)?;
-        policies::load(&mut ctx, &self.policies)?;
-        // After every object that can carry references.
-        deps::load(&mut ctx, &self.deps)?;
-        grants::load(&mut ctx, &self.grants)?;
-        comments::load(&mut ctx, &self.comments)?;
-        Ok(ctx.catalog)
-    }
+/// How the second group's connection gets into the snapshot.
+pub(crate) enum Second<'a> {
+    /// The first group's connection, whose transaction is open.
+    Same,
+    /// Another connection, with no transaction yet: [`begin_with_snapshot`] of the
+    /// snapshot the first connection exported.
+    Import(&'a Client, String),
+}
+
+/// Reads both groups inside the first connection's open transaction (and the second
+/// connection's, which takes over its snapshot), and builds the catalog. On one
+/// connection, its requests are answered in the order they were sent.
+pub(crate) async fn read(
+    first: &Client,
+    second: Second<'_>,
+    scope: &Scope,
+) -> Result<Catalog, IntrospectError> {
+    let s = &scope.schemas;
+    let (ctx, second_rows) = tokio::try_join!(
+        async {
+            let rows = group(first, &FIRST, s).await?;
+            // Building here overlaps with the server's work on the second group.
+            build_first(rows)
+        },
+        async {
+            match second {
+                Second::Same => group(first, &SECOND, s).await,
+                Second::Import(client, begin) => {
+                    client.batch_execute(&begin).await.map_err(|source| {
+                        IntrospectError::Transaction {
+                            action: "begin",
+                            source,
+                        }
+                    })?;
+                    group(client, &SECOND, s).await
+                }
+            }
+        },
+    )?;
+    build_second(ctx, second_rows)
+}
+
+/// Type names first (every typed column needs them), tables before their columns and
+/// constraints.
+fn build_first(rows: [Rows; 8]) -> Result<Ctx, IntrospectError> {
+    let [type_names, schemas, extensions, types, tables, columns, constraints, sequences] = rows;
+    let mut ctx = Ctx {
+        types: TypeNames::load(&type_names)?,
+        ..Ctx::default()
+    };
+    drop(type_names);
+    schemas::load_schemas(&mut ctx, &schemas)?;
+    schemas::load_extensions(&mut ctx, &extensions)?;
+    types::load(&mut ctx, &types)?;
+    tables::load(&mut ctx, &tables)?;
+    columns::load(&mut ctx, &columns)?;
+    constraints::load(&mut ctx, &constraints)?;
+    sequences::load(&mut ctx, &sequences)?;
+    Ok(ctx)
+}
+
+/// Every object before the references, grants and comments that attach to it by OID.
+fn build_second(mut ctx: Ctx, rows: [Rows; 8]) -> Result<Catalog, IntrospectError> {
+    let [indexes, views, functions, triggers, policies, deps, grants, comments] = rows;
+    indexes::load(&mut ctx, &indexes)?;
+    views::load(&mut ctx, &views)?;
+    functions::load(&mut ctx, &functions)?;
+    triggers::load(&mut ctx, &triggers)?;
+    policies::load(&mut ctx, &policies)?;
+    deps::load(&mut ctx, &deps)?;
+    grants::load(&mut ctx, &grants)?;
+    comments::load(&mut ctx, &comments)?;
+    Ok(ctx.catalog)
+}
+
+/// `BEGIN` on a second connection that takes over `snapshot` (from
+/// `pg_export_snapshot()` on the first): `SET TRANSACTION SNAPSHOT` must come before
+/// any query of the transaction.
+pub(crate) fn begin_with_snapshot(snapshot: &str) -> String {
+    format!(
+        "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; \
+         SET TRANSACTION SNAPSHOT {}; {SETTINGS}",
+        schemadiff_model::quote::quote_literal(snapshot)
+    )
 }
 
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{all, begin_with_snapshot, BEGIN, SETTINGS};
     use std::collections::BTreeSet;
 
     #[test]
     fn every_query_is_a_distinct_commented_file() {
-        let names: BTreeSet<_> = ALL.iter().map(|q| q.name).collect();
-        assert_eq!(names.len(), ALL.len());
-        for q in ALL {
+        let names: BTreeSet<_> = all().map(|q| q.name).collect();
+        assert_eq!(names.len(), all().count());
+        for q in all() {
             assert!(
                 q.sql.starts_with("-- "),
                 "{} must open with a comment",
@@ -191,5 +206,13 @@ mod tests {
             );
             assert_eq!(q.filtered, q.sql.contains("$1"), "{}: filter flag", q.name);
         }
+    }
+
+    #[test]
+    fn both_transactions_use_the_same_settings() {
+        assert!(BEGIN.ends_with(SETTINGS), "{BEGIN}");
+        let begin = begin_with_snapshot("00000003-0000001B-1");
+        assert!(begin.contains("SET TRANSACTION SNAPSHOT '00000003-0000001B-1';"));
+        assert!(begin.ends_with(SETTINGS));
     }
 }

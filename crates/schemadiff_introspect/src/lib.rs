@@ -38,7 +38,7 @@ pub use error::IntrospectError;
 
 use schemadiff_model::Catalog;
 use tokio::task::JoinHandle;
-use tokio_postgres::{Client, NoTls};
+use tokio_postgres::{Client, NoTls, SimpleQueryMessage};
 
 /// Which schemas to read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -52,8 +52,8 @@ pub struct Scope {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Introspected {
     pub catalog: Catalog,
-    /// Requests sent to the server: the `BEGIN` batch, each catalog query, `COMMIT`.
-    /// Fixed, whatever the number of objects.
+    /// Requests sent to the server: the `BEGIN` batch, each catalog query, `COMMIT`
+    /// (on each connection). Fixed, whatever the number of objects.
     pub queries: usize,
 }
 
@@ -82,15 +82,9 @@ pub async fn connect(url: &str) -> Result<(Client, ConnectionTask), IntrospectEr
 /// Reads every object in `scope` into a catalog. The connection must not be inside a
 /// transaction (introspection opens and commits its own read-only one).
 pub async fn introspect(client: &Client, scope: &Scope) -> Result<Introspected, IntrospectError> {
-    client
-        .batch_execute(fetch::BEGIN)
-        .await
-        .map_err(|source| IntrospectError::Transaction {
-            action: "begin",
-            source,
-        })?;
-    let fetched = match fetch::fetch_all(client, scope).await {
-        Ok(fetched) => fetched,
+    client.batch_execute(fetch::BEGIN).await.map_err(begin)?;
+    let catalog = match fetch::read(client, fetch::Second::Same, scope).await {
+        Ok(catalog) => catalog,
         Err(e) => {
             // The transaction is aborted; end it so the connection stays usable. The
             // original error is the one worth reporting.
@@ -98,21 +92,80 @@ pub async fn introspect(client: &Client, scope: &Scope) -> Result<Introspected, 
             return Err(e);
         }
     };
-    client
-        .batch_execute("COMMIT")
+    client.batch_execute("COMMIT").await.map_err(commit)?;
+    Ok(Introspected {
+        catalog,
+        // BEGIN, the queries, COMMIT.
+        queries: fetch::READ_REQUESTS + 2,
+    })
+}
+
+/// Like [`connect`] + [`introspect`], but on two connections to `url` that share one
+/// snapshot (`pg_export_snapshot` / `SET TRANSACTION SNAPSHOT`, both `REPEATABLE READ
+/// READ ONLY`): the server works on two query groups at once, which roughly halves the
+/// wall time on a server with a spare core. Both connections are closed on return.
+pub async fn introspect_url(url: &str, scope: &Scope) -> Result<Introspected, IntrospectError> {
+    let ((first, first_task), (second, second_task)) =
+        tokio::try_join!(connect(url), connect(url))?;
+    let result = introspect_pair(&first, &second, scope).await;
+    // Dropping a client ends its connection (and any transaction still open).
+    drop((first, second));
+    let _ = tokio::join!(first_task, second_task);
+    result
+}
+
+async fn introspect_pair(
+    first: &Client,
+    second: &Client,
+    scope: &Scope,
+) -> Result<Introspected, IntrospectError> {
+    let export = format!("{}; SELECT pg_export_snapshot()", fetch::BEGIN);
+    let snapshot = first
+        .simple_query(&export)
         .await
-        .map_err(|source| IntrospectError::Transaction {
-            action: "commit",
-            source,
+        .map_err(begin)?
+        .into_iter()
+        .find_map(|message| match message {
+            SimpleQueryMessage::Row(row) => row.get(0).map(str::to_string),
+            _ => None,
+        })
+        .ok_or_else(|| IntrospectError::Unexpected {
+            query: "pg_export_snapshot()",
+            what: "snapshot id",
+            value: "no row".to_string(),
         })?;
-    let queries = fetched.count() + 2;
-    let catalog = fetched.build()?;
-    Ok(Introspected { catalog, queries })
+    // Imported while the first connection's transaction (which exported it) is open.
+    let import = fetch::Second::Import(second, fetch::begin_with_snapshot(&snapshot));
+    let catalog = fetch::read(first, import, scope).await?;
+    tokio::try_join!(
+        first.batch_execute("COMMIT"),
+        second.batch_execute("COMMIT")
+    )
+    .map_err(commit)?;
+    Ok(Introspected {
+        catalog,
+        // Per connection BEGIN (with the export or the import) and COMMIT.
+        queries: fetch::READ_REQUESTS + 4,
+    })
+}
+
+fn begin(source: tokio_postgres::Error) -> IntrospectError {
+    IntrospectError::Transaction {
+        action: "begin",
+        source,
+    }
+}
+
+fn commit(source: tokio_postgres::Error) -> IntrospectError {
+    IntrospectError::Transaction {
+        action: "commit",
+        source,
+    }
 }
 
 /// The catalog queries as `(file name, SQL text)`, in execution order, for benchmarks
 /// that time them with another client. Each takes `$1::text[]` (the schema filter)
 /// when its text mentions `$1`.
 pub fn catalog_queries() -> Vec<(&'static str, &'static str)> {
-    fetch::ALL.iter().map(|q| (q.name, q.sql)).collect()
+    fetch::all().map(|q| (q.name, q.sql)).collect()
 }

@@ -93,3 +93,20 @@ async fn a_connection_inside_a_failed_read_stays_usable() {
     let row = client.query_one("SELECT 1::int", &[]).await;
     assert!(row.is_ok(), "{row:?}");
 }
+
+#[tokio::test]
+async fn two_connections_on_one_snapshot_read_the_same_catalog() {
+    let (db, one) = load("isp_two_connections", &tables_sql(30)).await;
+    let two = match schemadiff_introspect::introspect_url(&db.url(), &Scope::default()).await {
+        Ok(result) => result,
+        Err(e) => panic!("{e:?}"),
+    };
+    assert_eq!(one.catalog, two.catalog);
+    assert!(!two.catalog.views.values().all(|v| v.refs.is_empty()));
+    // Each connection's BEGIN and COMMIT, and the same catalog queries.
+    assert_eq!(
+        two.queries,
+        schemadiff_introspect::catalog_queries().len() + 4
+    );
+    assert_eq!(one.queries + 2, two.queries);
+}
