@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 /// Parallel cases; each holds up to three databases. `SCHEMADIFF_CONVERGE_JOBS` overrides.
-const DEFAULT_JOBS: usize = 2;
+const DEFAULT_JOBS: usize = 3;
 
 #[test]
 fn plans_converge() {
@@ -118,6 +118,7 @@ fn run_all(cases: Vec<Case>) -> Vec<(Case, Outcome)> {
                 let _ = std::fs::create_dir_all(&scratch);
                 let outcome = run_case(&case, &scratch);
                 let _ = std::fs::remove_dir_all(&scratch);
+                report::progress(&case, &outcome);
                 results
                     .lock()
                     .unwrap_or_else(|p| p.into_inner())

@@ -141,3 +141,29 @@ pub fn write_tsv(results: &[(Case, Outcome)], known: &BTreeMap<String, String>) 
         eprintln!("per-case results: {}", path.display());
     }
 }
+
+/// Appends one line per finished case to `target/tmp/converge-progress.tsv` (long runs
+/// can be watched with `tail -f`).
+pub fn progress(case: &Case, outcome: &Outcome) {
+    use std::io::Write as _;
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("converge-progress.tsv");
+    let stages: Vec<&str> = outcome.failures.iter().map(|(s, _)| s.label()).collect();
+    let line = format!(
+        "{}\t{}\t{:.1}\n",
+        case.id(),
+        if outcome.passed() { "pass" } else { "fail" },
+        outcome.elapsed.as_secs_f64()
+    );
+    let line = if stages.is_empty() {
+        line
+    } else {
+        line.replace("fail", &format!("fail:{}", stages.join(",")))
+    };
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+    {
+        let _ = f.write_all(line.as_bytes());
+    }
+}
