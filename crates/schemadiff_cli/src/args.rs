@@ -22,6 +22,8 @@ pub enum Command {
     Diff(DiffArgs),
     /// Write an existing database out as schema files, one folder per schema.
     Dump(DumpArgs),
+    /// Print a catalog (live, canonical or static), or the static/canonical parity table.
+    Inspect(InspectArgs),
 }
 
 #[derive(Debug, Args)]
@@ -129,4 +131,38 @@ pub struct DumpArgs {
 pub enum DumpLayout {
     /// One folder per PostgreSQL schema, one file per table.
     Schema,
+}
+
+#[derive(Debug, Args)]
+pub struct InspectArgs {
+    /// Print this database's catalog (postgres://user@host/db).
+    #[arg(long, value_name = "URL", conflicts_with_all = ["schemas", "dev_url"])]
+    pub database_url: Option<String>,
+    /// Print the files' catalog: static (parsed) alone, canonical with --dev-url.
+    #[arg(long, value_name = "DIR")]
+    pub schemas: Option<PathBuf>,
+    /// A server URL: the files are loaded into a temporary database there (always
+    /// dropped) and read back as PostgreSQL stores them.
+    #[arg(long, value_name = "URL", requires = "schemas")]
+    pub dev_url: Option<String>,
+    /// Only this schema (repeatable; as stored). Default: every non-system schema of the
+    /// database, or the schemas the files define or mention.
+    #[arg(long = "schema", value_name = "NAME")]
+    pub scope: Vec<String>,
+    /// Print the parity table of the static against the canonical catalog, per kind.
+    #[arg(long, requires = "dev_url")]
+    pub parity: bool,
+    /// With --parity: also list every object the two catalogs disagree on.
+    #[arg(long, requires = "parity")]
+    pub verbose: bool,
+    #[arg(long, value_enum, default_value_t = InspectFormat::Text)]
+    pub format: InspectFormat,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InspectFormat {
+    /// A count and one line per object, per kind (with --parity: a Markdown table).
+    Text,
+    /// The catalog's objects per kind as JSON (with --parity: the figures).
+    Json,
 }

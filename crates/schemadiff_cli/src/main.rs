@@ -28,6 +28,7 @@ fn main() {
         args::Command::Plan(plan) => commands::plan::run(&plan),
         args::Command::Diff(diff) => commands::diff::run(&diff),
         args::Command::Dump(dump) => commands::dump::run(&dump),
+        args::Command::Inspect(inspect) => commands::inspect::run(&inspect),
     };
     std::process::exit(code as i32);
 }

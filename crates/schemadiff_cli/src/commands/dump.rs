@@ -63,6 +63,9 @@ pub fn run(args: &DumpArgs) -> ExitCode {
         );
         return ExitCode::Failure;
     }
+    // Deparsed expressions are written so that loading them stores the same expression
+    // again (dump → load → dump is then identical; see `dump_expr`).
+    schemadiff_render::dump_expr::stabilize_catalog(&mut catalog);
     let plan = match schemadiff_plan::plan_create(&catalog) {
         Ok(plan) => plan,
         Err(cycle) => {
@@ -153,7 +156,7 @@ fn has_objects(c: &Catalog, schema: &str) -> bool {
 
 /// Drops every schema-scoped object whose schema `keep` rejects. Extensions (database-wide)
 /// and verbatim statements stay.
-fn retain_schemas(c: &mut Catalog, keep: impl Fn(&Ident) -> bool) {
+pub(crate) fn retain_schemas(c: &mut Catalog, keep: impl Fn(&Ident) -> bool) {
     c.schemas.retain(|s, _| keep(s));
     c.types.retain(|n, _| keep(&n.schema));
     c.sequences.retain(|n, _| keep(&n.schema));

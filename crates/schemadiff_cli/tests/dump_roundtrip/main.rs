@@ -11,17 +11,6 @@ use schemadiff_testkit::TestDb;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// Cases that do not round trip because of a limitation outside the dump code, with the
-/// reason. Each is asserted to still fail (so the list cannot go stale) and, when the
-/// failure is a difference between D1 and D2, to converge one reload later (D2 = D3).
-const KNOWN_FAILURES: &[(&str, &str)] = &[(
-    "example",
-    "PostgreSQL does not store its own deparse of a CHECK on a varchar column \
-     `c IN ('a', 'b')` identically: the first database stores `(c)::text = ANY \
-     ((ARRAY['a'::character varying, ...])::text[])`, and reloading that text stores \
-     `ARRAY['a'::character varying::text, ...]` (tenancy.assets); the next reload is stable",
-)];
-
 /// Golden cases run on this many threads; each round trip creates two databases.
 const WORKERS: usize = 8;
 
@@ -72,29 +61,12 @@ fn round_trip(name: &str, schemas: &Path, work: &Path) -> Result<(), String> {
     compare::trees(&d1, &d2)
 }
 
-/// Checks one case against KNOWN_FAILURES; returns the problem, if any.
+/// Round trips one case; returns the problem, if any.
 fn check_case(name: &str, schemas: &Path) -> Option<String> {
     let scratch = common::Scratch::new(&format!("dump_{name}"));
-    let result = round_trip(name, schemas, scratch.path());
-    let known = KNOWN_FAILURES.iter().find(|(n, _)| *n == name);
-    match (known, result) {
-        (None, Ok(())) => None,
-        (None, Err(e)) => Some(format!("{name}: {e}")),
-        (Some((_, why)), Ok(())) => Some(format!(
-            "{name} is in KNOWN_FAILURES ({why}) but round trips now: remove it from the list"
-        )),
-        (Some(_), Err(_)) => {
-            let d2 = scratch.path().join("d2");
-            if !d2.is_dir() {
-                return None; // it failed before dumping twice; nothing to converge
-            }
-            let d3 = scratch.path().join("d3");
-            let converged = round(name, &d2, &d3).and_then(|()| compare::trees(&d2, &d3));
-            converged
-                .err()
-                .map(|e| format!("{name} (known failure) does not converge one reload later: {e}"))
-        }
-    }
+    round_trip(name, schemas, scratch.path())
+        .err()
+        .map(|e| format!("{name}: {e}"))
 }
 
 #[test]
@@ -121,12 +93,6 @@ fn golden_cases() -> Vec<(String, PathBuf)> {
 fn every_golden_case_round_trips_through_dump() {
     let cases = golden_cases();
     assert!(cases.len() >= 20, "golden cases found: {}", cases.len());
-    for (name, _) in KNOWN_FAILURES {
-        assert!(
-            *name == "example" || cases.iter().any(|(n, _)| n == name),
-            "KNOWN_FAILURES names {name}, which is not a case"
-        );
-    }
     let queue = Mutex::new(cases.into_iter());
     let problems = Mutex::new(Vec::new());
     std::thread::scope(|s| {

@@ -4,11 +4,15 @@
 
 mod case_json;
 mod fingerprint;
+mod known;
 mod roles;
+mod runner;
 mod sample;
 
 pub use fingerprint::{fingerprint_compare, Comparison};
+pub use known::{KnownFailures, Outcome};
 pub use roles::ensure_roles;
+pub use runner::{run_cases, DEFAULT_JOBS, JOBS_ENV};
 pub use sample::{sample, Selection, CORPUS_ENV, DEFAULT_EVERY, EVERY_ENV};
 
 use crate::{psql, TestDb};
