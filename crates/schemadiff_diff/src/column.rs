@@ -4,6 +4,7 @@
 
 use crate::change::Change;
 use crate::ctx::Ctx;
+use crate::recreated::Detour;
 use crate::rename::annotation;
 use crate::table::source;
 use schemadiff_model::{Column, Ident, Table};
@@ -23,6 +24,54 @@ fn same(a: &Column, b: &Column) -> bool {
 /// dropped and added again. Dropping it (`DROP EXPRESSION`) keeps the data.
 fn needs_readd(cur: &Column, des: &Column) -> bool {
     des.generated.is_some() && cur.generated != des.generated
+}
+
+/// How a kept column reaches its desired definition.
+enum Way {
+    Direct,
+    /// Dropped and added again.
+    Readd,
+    /// Through this definition first (a type detour, no default), then to the desired
+    /// one: what it uses is dropped in between and created again.
+    Via(Box<Column>),
+}
+
+fn way(ctx: &Ctx<'_>, c: &Column, d: &Column) -> Way {
+    let rec = &ctx.recreated;
+    if rec.is_empty() {
+        return Way::Direct;
+    }
+    let uses = |e: &Option<schemadiff_model::Expr>| e.as_ref().is_some_and(|e| rec.used_by(e));
+    // A generation expression cannot be dropped and set again; the values are
+    // computed anew, so nothing is lost.
+    if uses(&c.generated) && d.generated.is_some() {
+        return Way::Readd;
+    }
+    let mut mid = c.clone();
+    mid.name = d.name.clone();
+    // A column retyped away from a recreated type needs no detour: its own type change
+    // comes before the type's drop.
+    let detour = if c.ty == d.ty {
+        rec.detour(&c.ty)
+    } else {
+        None
+    };
+    match detour {
+        Some(Detour::Readd) => return Way::Readd,
+        Some(Detour::Through(t)) => {
+            let mut t = t.clone();
+            t.array_dims = t.array_dims.saturating_add(c.ty.array_dims);
+            mid.ty = t;
+            // The default may cast to the type; the planner drops it around the type
+            // change and the second step sets the desired one.
+            mid.default = None;
+        }
+        // SET DEFAULT cannot both precede the function's drop (the old default calls
+        // it) and follow its creation (the new one does): dropped, then set again.
+        None if uses(&c.default) && uses(&d.default) => mid.default = None,
+        None => return Way::Direct,
+    }
+    Way::Via(Box::new(mid))
 }
 
 fn gone_column(ctx: &mut Ctx<'_>, cur: &Table, c: &Column) {
@@ -68,7 +117,8 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Ch
             });
             continue;
         };
-        if needs_readd(c, d) {
+        let way = way(ctx, c, d);
+        if needs_readd(c, d) || matches!(way, Way::Readd) {
             gone_column(ctx, cur, c);
             drops.push(Change::DropColumn {
                 table: table.clone(),
@@ -89,6 +139,30 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>, cur: &Table, des: &Table, out: &mut Vec<Ch
                 from: c.name.clone(),
                 to: d.name.clone(),
             });
+        }
+        if let Way::Via(mid) = way {
+            if mid.ty != c.ty {
+                ctx.gone
+                    .retyped
+                    .entry(cur.name.clone())
+                    .or_default()
+                    .insert(c.name.clone());
+            }
+            let mut from = (*c).clone();
+            from.name = d.name.clone();
+            let mut to = to.clone();
+            to.ty = d.ty.clone();
+            alters.push(Change::AlterColumn {
+                table: table.clone(),
+                from,
+                to: (*mid).clone(),
+            });
+            alters.push(Change::AlterColumn {
+                table: table.clone(),
+                from: *mid,
+                to,
+            });
+            continue;
         }
         if !same(c, d) {
             if c.ty != d.ty || c.collation != d.collation {

@@ -36,13 +36,31 @@ pub(crate) fn uses_column(c: &Constraint, col: &Ident) -> bool {
 }
 
 /// Constraints of kept tables (current names) that must be dropped and added again:
-/// foreign keys to a dropped table or column, and constraints on a dropped column.
+/// foreign keys to a dropped table or column, constraints on a dropped column, and
+/// checks calling a function (or casting to a type) that is dropped and created again.
 pub(crate) fn forced(
     ctx: &Ctx<'_>,
     kept: &[(&Table, &Table)],
 ) -> BTreeMap<QualifiedName, BTreeSet<Ident>> {
     let mut out: BTreeMap<QualifiedName, BTreeSet<Ident>> = BTreeMap::new();
     let gone = &ctx.gone;
+    if !ctx.recreated.is_empty() {
+        // PostgreSQL refuses to drop a function a check calls or a type it casts to.
+        for (cur, _) in kept {
+            for c in cur.constraints.values() {
+                let expr = match &c.kind {
+                    ConstraintKind::Check { expr, .. } => Some(expr),
+                    ConstraintKind::Exclusion { predicate, .. } => predicate.as_ref(),
+                    _ => None,
+                };
+                if expr.is_some_and(|e| ctx.recreated.used_by(e)) {
+                    out.entry(cur.name.clone())
+                        .or_default()
+                        .insert(c.name.clone());
+                }
+            }
+        }
+    }
     if gone.relations.is_empty() && gone.columns.is_empty() {
         return out;
     }

@@ -1,6 +1,7 @@
 //! What every kind's differ shares: both catalogs, the source catalog, explicit renames,
 //! and what earlier kinds have dropped.
 
+use crate::recreated::Recreated;
 use crate::rename::Renames;
 use schemadiff_model::{Catalog, Ident, ObjectId, QualifiedName};
 use std::collections::{BTreeMap, BTreeSet};
@@ -18,6 +19,9 @@ pub(crate) struct Ctx<'a> {
     pub src: Option<&'a Catalog>,
     pub renames: Renames,
     pub gone: Gone,
+    /// Decided before any kind is diffed, so columns and constraints compared early
+    /// can make way for types and functions that are dropped and created again.
+    pub recreated: Recreated,
 }
 
 impl<'a> Ctx<'a> {
@@ -28,6 +32,7 @@ impl<'a> Ctx<'a> {
             src,
             renames: Renames::default(),
             gone: Gone::default(),
+            recreated: Recreated::default(),
         }
     }
 }

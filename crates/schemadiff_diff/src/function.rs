@@ -30,6 +30,11 @@ fn replaceable(cur: &Function, des: &Function) -> bool {
         })
 }
 
+/// Whether the current function is dropped and created again.
+pub(crate) fn recreated(cur: &Function, des: &Function) -> bool {
+    !same(cur, des) && !replaceable(cur, des)
+}
+
 pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     let mut out = Vec::new();
     for (id, d) in &ctx.des.functions {

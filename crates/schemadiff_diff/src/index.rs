@@ -41,6 +41,16 @@ fn uses_gone_column(ctx: &Ctx<'_>, ix: &Index) -> bool {
         || ix.predicate.as_ref().is_some_and(|p| in_text(&p.sql))
 }
 
+/// Whether the index calls a function (or casts to a type) dropped and created again.
+fn uses_recreated(ctx: &Ctx<'_>, ix: &Index) -> bool {
+    let rec = &ctx.recreated;
+    !rec.is_empty()
+        && (ix.keys.iter().any(|k| match &k.target {
+            IndexTarget::Expression(e) => rec.used_by(e),
+            IndexTarget::Column(_) => false,
+        }) || ix.predicate.as_ref().is_some_and(|p| rec.used_by(p)))
+}
+
 pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     let (cur_cat, des_cat) = (ctx.cur, ctx.des);
     let mut out = Vec::new();
@@ -97,7 +107,7 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
             t.name = d.name.clone();
             &t != d
         };
-        if relation_gone || changed || uses_gone_column(ctx, c) {
+        if relation_gone || changed || uses_gone_column(ctx, c) || uses_recreated(ctx, c) {
             if !backs_constraint(cur_cat, c) {
                 drop(ctx, c, &mut out);
             }

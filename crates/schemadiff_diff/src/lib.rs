@@ -20,6 +20,7 @@ mod grant;
 mod index;
 mod join;
 mod policy;
+mod recreated;
 mod rename;
 mod schema;
 mod sequence;
@@ -29,7 +30,6 @@ mod types;
 mod view;
 mod words;
 
-#[cfg(test)]
 #[cfg(test)]
 mod test_util;
 
@@ -60,6 +60,7 @@ pub struct DiffInput<'a> {
 pub fn diff(input: DiffInput<'_>) -> ChangeSet {
     let mut ctx = Ctx::new(input.current, input.desired, input.source);
     ctx.renames = Renames::find(input.current, input.desired, input.source);
+    ctx.recreated = recreated::Recreated::find(input.current, input.desired);
     let schemas = schema::diff(&mut ctx);
     let extensions = extension::diff(&mut ctx);
     let tables = table::diff(&mut ctx);

@@ -23,7 +23,13 @@ fn compare(ctx: &Ctx<'_>, c: &Policy, d: &Policy) -> Verdict {
             .flatten()
             .any(|e| mentions(&e.sql, col))
     });
+    // Nor a function it calls (or a type it casts to).
+    let uses_recreated = [&c.using, &c.with_check]
+        .into_iter()
+        .flatten()
+        .any(|e| ctx.recreated.used_by(e));
     if uses_gone
+        || uses_recreated
         || c.command != d.command
         || c.permissive != d.permissive
         || (c.using.is_some() && d.using.is_none())

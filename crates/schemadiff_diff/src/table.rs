@@ -125,8 +125,10 @@ pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
             });
         }
     }
+    // Unchanged tables too when a type or function their columns use is recreated.
+    let recreating = !ctx.recreated.is_empty();
     for (cur, des) in &kept {
-        if cur != des || cur.name != des.name {
+        if cur != des || cur.name != des.name || recreating {
             column::diff(ctx, cur, des, &mut out);
         }
     }

@@ -91,6 +91,12 @@ fn added_labels(cur: &[String], des: &[String]) -> Option<Vec<(String, EnumPosit
     Some(out)
 }
 
+/// Whether the current type is dropped and created again (not an enum: those have
+/// `RecreateEnum`).
+pub(crate) fn recreated(cur: &UserType, des: &UserType) -> bool {
+    matches!(compare(cur, des), Verdict::Recreate)
+}
+
 pub(crate) fn diff(ctx: &mut Ctx<'_>) -> Vec<Change> {
     let mut out = Vec::new();
     let mut recreate_enums: Vec<(&UserType, &UserType)> = Vec::new();

@@ -76,3 +76,84 @@ fn composite_appended_attributes_alter_reordered_recreate() {
         ]
     );
 }
+
+#[test]
+fn columns_of_a_recreated_domain_go_through_its_base_type() {
+    let from = "CREATE DOMAIN d AS int; CREATE TABLE t (a d DEFAULT 1, b d[], c int);";
+    let to = "CREATE DOMAIN d AS bigint; CREATE TABLE t (a d DEFAULT 1, b d[], c int);";
+    let changes = diff_sql(from, to);
+    assert_eq!(
+        names(&changes),
+        [
+            "drop_type public.d",
+            "create_type public.d",
+            "alter_column public.t.a",
+            "alter_column public.t.a",
+            "alter_column public.t.b",
+            "alter_column public.t.b",
+        ]
+    );
+    let steps: Vec<(String, String, bool, bool)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            crate::Change::AlterColumn { from, to, .. } => Some((
+                from.ty.to_string(),
+                to.ty.to_string(),
+                from.default.is_some(),
+                to.default.is_some(),
+            )),
+            _ => None,
+        })
+        .collect();
+    let s = |a: &str, b: &str, x, y| (a.to_string(), b.to_string(), x, y);
+    assert_eq!(
+        steps,
+        [
+            s("public.d", "integer", true, false),
+            s("integer", "public.d", false, true),
+            s("public.d[]", "integer[]", false, false),
+            s("integer[]", "public.d[]", false, false),
+        ]
+    );
+}
+
+#[test]
+fn columns_of_a_recreated_composite_are_added_again() {
+    let from = "CREATE TYPE c AS (a int, b int); CREATE TABLE t (x c, y int);";
+    let to = "CREATE TYPE c AS (b int, a int); CREATE TABLE t (x c, y int);";
+    assert_eq!(
+        names(&diff_sql(from, to)),
+        [
+            "drop_type public.c",
+            "create_type public.c",
+            "drop_column public.t.x",
+            "add_column public.t.x"
+        ]
+    );
+}
+
+#[test]
+fn a_kind_change_goes_through_text_and_retyped_columns_need_no_detour() {
+    let from = "CREATE TYPE k AS ENUM ('a'); CREATE TYPE m AS ENUM ('a');
+                CREATE TABLE t (x k, y m);";
+    let to = "CREATE DOMAIN k AS text; CREATE DOMAIN m AS text; CREATE TABLE t (x k, y text);";
+    let changes = diff_sql(from, to);
+    let alters: Vec<(String, String, String)> = changes
+        .iter()
+        .filter_map(|c| match c {
+            crate::Change::AlterColumn { from, to, .. } => {
+                Some((to.name.to_string(), from.ty.to_string(), to.ty.to_string()))
+            }
+            _ => None,
+        })
+        .collect();
+    let s = |a: &str, b: &str, c: &str| (a.to_string(), b.to_string(), c.to_string());
+    assert_eq!(
+        alters,
+        [
+            s("x", "public.k", "text"),
+            s("x", "text", "public.k"),
+            s("y", "public.m", "text")
+        ]
+    );
+}
