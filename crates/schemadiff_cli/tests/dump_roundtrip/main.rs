@@ -1,11 +1,13 @@
 //! `schemadiff dump` round trips: schema files → database A → `dump` D1 →
 //! `plan --schemas D1` → fresh database B → `dump` D2; D1 and D2 must hold the same files
 //! with the same bytes. Run on the example `schemas/` and on every golden case under
-//! `tests/cases/plan/*/schemas`. Every dump is also taken twice and compared (determinism).
+//! `tests/cases/plan/*/schemas`, and on corpus cases (`corpus.rs`). Every dump is also
+//! taken twice and compared (determinism).
 
 #[path = "../common/mod.rs"]
 mod common;
 mod compare;
+mod corpus;
 
 use schemadiff_testkit::TestDb;
 use std::path::{Path, PathBuf};
