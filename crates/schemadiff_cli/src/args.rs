@@ -70,6 +70,30 @@ pub struct DesiredArgs {
     /// Skip the dev database: compare the files as parsed (offline).
     #[arg(long = "static", conflicts_with = "dev_url")]
     pub static_only: bool,
+    /// The search_path the files are written for (`foo,public`): unqualified names
+    /// belong to its first schema instead of `public`.
+    #[arg(long, value_name = "SCHEMA[,SCHEMA...]")]
+    pub search_path: Option<String>,
+}
+
+impl DesiredArgs {
+    /// How the files' unqualified names are read.
+    pub fn load_options(&self) -> schemadiff_parse::LoadOptions {
+        let first = self
+            .search_path
+            .as_deref()
+            .and_then(|p| p.split(',').map(str::trim).find(|s| !s.is_empty()));
+        schemadiff_parse::LoadOptions {
+            default_schema: first.map(|s| {
+                match s.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+                    Some(quoted) => {
+                        schemadiff_model::Ident::from_sql(&quoted.replace("\"\"", "\""), true)
+                    }
+                    None => schemadiff_model::Ident::from_sql(s, false),
+                }
+            }),
+        }
+    }
 }
 
 #[derive(Debug, Args)]

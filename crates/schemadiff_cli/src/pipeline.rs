@@ -31,8 +31,12 @@ pub struct Side {
 }
 
 /// Parses the files and prints their diagnostics; errors stop the command.
-pub fn load_files(path: &Path, warnings: bool) -> Result<Loaded, ExitCode> {
-    let loaded = schemadiff_parse::load_path(path);
+pub fn load_files(
+    path: &Path,
+    options: &schemadiff_parse::LoadOptions,
+    warnings: bool,
+) -> Result<Loaded, ExitCode> {
+    let loaded = schemadiff_parse::load_path_with(path, options);
     print_diagnostics(&loaded.diagnostics, warnings);
     if loaded.has_errors() {
         fail(

@@ -49,9 +49,23 @@ impl Loaded {
 }
 
 /// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
+/// How unqualified names are read.
+#[derive(Debug, Clone, Default)]
+pub struct LoadOptions {
+    /// The schema unqualified names belong to at the start of every file (the first
+    /// schema of the `search_path` the files are written for); `public` when `None`.
+    /// A `SET search_path` in a file still overrides it for the rest of that file.
+    pub default_schema: Option<Ident>,
+}
+
 pub fn load_path(path: &Path) -> Loaded {
     let (files, mut diags) = source::discover(path);
-    let mut loaded = load_sources(files);
+    load_path_with(path, &LoadOptions::default())
+}
+
+/// [`load_path`] with options.
+pub fn load_path_with(path: &Path, options: &LoadOptions) -> Loaded {
+    let mut loaded = load_sources_with(files, options);
     diags.append(&mut loaded.diagnostics);
     diags.sort_by_key(Diagnostic::sort_key);
     loaded.diagnostics = diags;
@@ -61,6 +75,15 @@ pub fn load_path(path: &Path) -> Loaded {
 /// Loads in-memory sources (tests, benchmarks, stdin). Files are read on up to
 /// `available_parallelism` threads, each a contiguous run of files, and merged in order.
 pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
+    load_sources_with(files, &LoadOptions::default())
+}
+
+/// [`load_sources`] with options.
+pub fn load_sources_with(files: Vec<SourceFile>, options: &LoadOptions) -> Loaded {
+    let default_schema = options
+        .default_schema
+        .clone()
+        .unwrap_or_else(|| Ident::new("public"));
     let sources: Vec<Arc<SourceFile>> = files.into_iter().map(Arc::new).collect();
     let sorted = sorted_by_path(&sources);
     let total: usize = sources.iter().map(|s| s.text.len()).sum();
@@ -82,6 +105,7 @@ pub fn load_sources(files: Vec<SourceFile>) -> Loaded {
         for source in run {
             load_file(
                 source,
+                &default_schema,
                 &mut part.catalog,
                 &mut part.diags,
                 &mut part.pending,
@@ -149,6 +173,7 @@ fn sorted_by_path(sources: &[Arc<SourceFile>]) -> Vec<Arc<SourceFile>> {
 
 fn load_file(
     source: &Arc<SourceFile>,
+    default_schema: &Ident,
     catalog: &mut Catalog,
     diags: &mut Vec<Diagnostic>,
     pending: &mut Pending,
@@ -162,7 +187,7 @@ fn load_file(
     for e in &lex_errors {
         diags.push(lex_error(&file, e.kind.clone(), e.start, e.end));
     }
-    let mut default_schema = Ident::new("public");
+    let mut default_schema = default_schema.clone();
     for raw in split(text, &tokens) {
         let stmt_text = &text[raw.start..raw.end];
         if let Some(schema) = search_path(text, &tokens, &raw) {

@@ -20,11 +20,15 @@ enum Spec<'a> {
 }
 
 impl Spec<'_> {
-    fn parse(arg: &str, warnings: bool) -> Result<Spec<'_>, ExitCode> {
+    fn parse<'a>(
+        arg: &'a str,
+        options: &schemadiff_parse::LoadOptions,
+        warnings: bool,
+    ) -> Result<Spec<'a>, ExitCode> {
         if is_database_url(arg) {
             return Ok(Spec::Database(arg));
         }
-        let loaded = pipeline::load_files(Path::new(arg), warnings)?;
+        let loaded = pipeline::load_files(Path::new(arg), options, warnings)?;
         Ok(Spec::Files(arg, Box::new(loaded)))
     }
 }
@@ -36,8 +40,9 @@ pub fn run(args: &DiffArgs) -> ExitCode {
 }
 
 fn run_inner(args: &DiffArgs) -> Result<ExitCode, ExitCode> {
-    let from = Spec::parse(&args.from, args.warnings)?;
-    let to = Spec::parse(&args.to, args.warnings)?;
+    let options = args.desired.load_options();
+    let from = Spec::parse(&args.from, &options, args.warnings)?;
+    let to = Spec::parse(&args.to, &options, args.warnings)?;
     let runtime = crate::runtime::runtime()?;
     let (current, desired) = runtime.block_on(sides(args, &from, &to))?;
     let plan = pipeline::plan_between(&current, &desired)?;

@@ -27,7 +27,7 @@ fn run_inner(args: &PlanArgs) -> Result<ExitCode, ExitCode> {
         fail(&e, "pass a hazard code listed in docs/hazards.md");
         ExitCode::Failure
     })?;
-    let loaded = pipeline::load_files(&args.schemas, args.warnings)?;
+    let loaded = pipeline::load_files(&args.schemas, &args.desired.load_options(), args.warnings)?;
     match &args.database_url {
         None => {
             let (plan, header) = super::plan_empty::plan(args, &loaded)?;

@@ -75,10 +75,24 @@ fn stages(case: &Case, scratch: &Path) -> Result<(), Vec<(Stage, String)>> {
         .map_err(one(Stage::Setup))?;
     let desired = desired_path(case, scratch).map_err(one(Stage::Setup))?;
 
-    let first = plan(&desired, &a, &["--allow", "data-loss"]);
+    // Cases written for another search_path (sqldef's `foo, public`) say so; the plan
+    // then runs as the case's role, so what it creates has the owner B's objects have.
+    let mut first_args = vec!["--allow", "data-loss"];
+    let mut check_args = vec!["--allow", "data-loss", "--check"];
+    if let Some(path) = &case.search_path {
+        for args in [&mut first_args, &mut check_args] {
+            args.extend(["--search-path", path.as_str()]);
+        }
+    }
+    let first = plan(&desired, &a, &first_args);
     let script = first.check(0).map_err(|(s, m)| vec![(s, m)])?;
     let script_path = scratch.join("plan.sql");
-    std::fs::write(&script_path, &script)
+    let prelude = case
+        .run_as
+        .as_ref()
+        .map(|_| case.session_prelude())
+        .unwrap_or_default();
+    std::fs::write(&script_path, format!("{prelude}{script}"))
         .map_err(|e| vec![(Stage::Setup, format!("cannot write the plan: {e}"))])?;
     a.psql_file(&script_path).map_err(|e| {
         vec![(
@@ -96,7 +110,7 @@ fn stages(case: &Case, scratch: &Path) -> Result<(), Vec<(Stage, String)>> {
     case.load(&b, Side::To, Variant::Loadable)
         .map_err(one(Stage::Setup))?;
     let mut failures = Vec::new();
-    let second = plan(&desired, &a, &["--allow", "data-loss", "--check"]);
+    let second = plan(&desired, &a, &check_args);
     match second.check(0) {
         Ok(_) => {}
         Err((Stage::Plan, _)) if second.code == Some(1) => failures.push((
