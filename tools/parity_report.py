@@ -88,8 +88,8 @@ def main():
     for kind in order:
         s, c, g = totals[kind]
         grand = [grand[0] + s, grand[1] + c, grand[2] + g]
-        print(row(kind, s, c, g))
-    print(row("total", *grand))
+        print(md_row(kind, s, c, g))
+    print(md_row("total", *grand))
     if failed:
         print("\nNot loadable:\n")
         for name, err in failed:
@@ -97,7 +97,7 @@ def main():
     return 0
 
 
-def row(kind, s, c, g):
+def md_row(kind, s, c, g):
     base = max(s, c)
     pct = f"{100.0 * g / base:.1f}" if base else "-"
     return f"| {kind} | {s} | {c} | {g} | {pct} |"
