@@ -48,7 +48,6 @@ impl Loaded {
     }
 }
 
-/// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
 /// How unqualified names are read.
 #[derive(Debug, Clone, Default)]
 pub struct LoadOptions {
@@ -58,13 +57,14 @@ pub struct LoadOptions {
     pub default_schema: Option<Ident>,
 }
 
+/// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
 pub fn load_path(path: &Path) -> Loaded {
-    let (files, mut diags) = source::discover(path);
     load_path_with(path, &LoadOptions::default())
 }
 
 /// [`load_path`] with options.
 pub fn load_path_with(path: &Path, options: &LoadOptions) -> Loaded {
+    let (files, mut diags) = source::discover(path);
     let mut loaded = load_sources_with(files, options);
     diags.append(&mut loaded.diagnostics);
     diags.sort_by_key(Diagnostic::sort_key);
