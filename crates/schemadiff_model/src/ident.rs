@@ -16,12 +16,13 @@ impl Ident {
     /// An identifier from source text; `quoted` says whether it was written in double quotes.
     pub fn from_sql(raw: &str, quoted: bool) -> Ident {
         // PostgreSQL folds only ASCII letters (downcase_identifier); other bytes are kept.
-        let folded = if quoted {
-            raw.to_string()
+        // Cut first, so the one allocation is the result.
+        let cut = truncate_to_bytes(raw, MAX_IDENT_BYTES);
+        Ident(if quoted {
+            cut.to_string()
         } else {
-            raw.to_ascii_lowercase()
-        };
-        Ident(truncate_to_bytes(&folded, MAX_IDENT_BYTES).to_string())
+            cut.to_ascii_lowercase()
+        })
     }
 
     /// An identifier already in stored form (from the catalog or generated).

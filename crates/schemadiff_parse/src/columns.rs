@@ -24,7 +24,8 @@ pub fn check_columns(catalog: &Catalog, diags: &mut Vec<Diagnostic>, pending: &P
                     ),
                     _ => (Vec::new(), None),
                 };
-            let what = format!("constraint {} on {}", c.name, table.name);
+            // Built only when a column is missing (almost never).
+            let what = || format!("constraint {} on {}", c.name, table.name);
             for col in own {
                 report_missing(table, col, &what, &c.meta, diags, pending);
             }
@@ -41,7 +42,7 @@ pub fn check_columns(catalog: &Catalog, diags: &mut Vec<Diagnostic>, pending: &P
         let Some(table) = catalog.tables.get(&index.table).filter(|t| complete(t)) else {
             continue;
         };
-        let what = format!("index {}", index.name);
+        let what = || format!("index {}", index.name);
         let keys = index.keys.iter().filter_map(|k| match &k.target {
             IndexTarget::Column(c) => Some(c),
             IndexTarget::Expression(_) => None,
@@ -55,7 +56,7 @@ pub fn check_columns(catalog: &Catalog, diags: &mut Vec<Diagnostic>, pending: &P
 fn report_missing(
     table: &Table,
     column: &Ident,
-    what: &str,
+    what: &dyn Fn() -> String,
     meta: &ObjectMeta,
     diags: &mut Vec<Diagnostic>,
     pending: &Pending,
@@ -66,7 +67,8 @@ fn report_missing(
     let mut d = Diagnostic::error(
         Code::UndefinedReference,
         format!(
-            "{what} names column {column}, which table {} does not have",
+            "{} names column {column}, which table {} does not have",
+            what(),
             table.name
         ),
     )

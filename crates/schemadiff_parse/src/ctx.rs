@@ -21,6 +21,8 @@ pub struct Ctx<'a> {
     pub default_schema: Ident,
     /// From a `-- schemadiff:renamed-from` comment before the statement.
     pub renamed_from: Option<Ident>,
+    /// Markers inside a CREATE TABLE body: an element's file byte span and its old name.
+    pub element_renames: Vec<(usize, usize, Ident)>,
     /// Line and column of the statement's first character.
     pub stmt_line_col: (usize, usize),
     /// Identity options lifted out of the text before parsing, in order.
@@ -99,6 +101,15 @@ impl Ctx<'_> {
         );
         meta.renamed_from = self.renamed_from.clone();
         meta
+    }
+
+    /// The old name a marker gives the body element (column or table constraint) at
+    /// file offset `at`.
+    pub fn element_renamed_from(&self, at: usize) -> Option<Ident> {
+        self.element_renames
+            .iter()
+            .find(|(start, end, _)| *start <= at && at < *end)
+            .map(|(_, _, name)| name.clone())
     }
 
     /// Metadata for a part of the statement (a column, an inline constraint).

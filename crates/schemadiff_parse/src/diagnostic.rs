@@ -22,6 +22,8 @@ pub enum Code {
     MysqlIntegerWidth,
     MysqlBacktick,
     MysqlTableOption,
+    /// A `-- schemadiff:` marker comment without a usable value, or attached to nothing.
+    MalformedMarker,
     /// PostgreSQL rejected a statement while loading the dev database.
     ServerError,
 }
@@ -43,6 +45,7 @@ impl Code {
             Code::MysqlIntegerWidth => "mysql-integer-width",
             Code::MysqlBacktick => "mysql-backtick",
             Code::MysqlTableOption => "mysql-table-option",
+            Code::MalformedMarker => "malformed-marker",
             Code::ServerError => "server-error",
         }
     }

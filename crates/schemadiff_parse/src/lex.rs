@@ -81,6 +81,7 @@ pub struct LexError {
 }
 
 /// True when the token is a Word equal to `kw` ignoring ASCII case.
+#[inline]
 pub fn is_keyword(src: &str, tok: &Token, kw: &str) -> bool {
     tok.kind == TokenKind::Word && tok.text(src).eq_ignore_ascii_case(kw)
 }

@@ -11,6 +11,7 @@ pub mod diagnostic;
 mod fallback;
 pub mod lex;
 pub mod line_index;
+mod markers;
 mod merge;
 mod mysql;
 mod pending;
@@ -190,17 +191,21 @@ fn load_file(
     let mut default_schema = default_schema.clone();
     for raw in split(text, &tokens) {
         let stmt_text = &text[raw.start..raw.end];
-        if let Some(schema) = search_path(text, &tokens, &raw) {
+        // The statement's significant tokens, collected once for every reader below.
+        let sig: Vec<lex::Token> = significant(&tokens, raw.tokens.clone())
+            .map(|(_, t)| *t)
+            .collect();
+        if let Some(schema) = search_path(text, &sig) {
             default_schema = schema;
             continue;
         }
         let broken_lexically = lex_errors
             .iter()
             .any(|e| e.start >= raw.start && e.start <= raw.end);
-        let mysql = mysql::check(&file, &tokens, &raw);
+        let mysql = mysql::check(&file, &sig);
         let has_mysql = !mysql.diags.is_empty();
         diags.extend(mysql.diags);
-        let (mut parse_text, hints) = prepare::prepare(text, &tokens, &raw);
+        let (mut parse_text, hints) = prepare::prepare(text, &sig, &raw);
         // MySQL constructs (already reported) are rewritten so the rest still loads.
         for (start, end, with) in mysql.blanks {
             let (s, e) = (start - raw.start, end - raw.start);
@@ -208,9 +213,13 @@ fn load_file(
                 && parse_text.is_char_boundary(s)
                 && parse_text.is_char_boundary(e)
             {
-                parse_text.replace_range(s..e, &format!("{with:<width$}", width = e - s));
+                parse_text
+                    .to_mut()
+                    .replace_range(s..e, &format!("{with:<width$}", width = e - s));
             }
         }
+        let renamed_from = renamed_from(&file, &raw, diags);
+        let element_renames = element_renames(&file, &tokens, &raw, &sig, diags);
         let mut ctx = Ctx {
             catalog,
             diags,
@@ -219,22 +228,25 @@ fn load_file(
             stmt_start: raw.start,
             stmt_end: raw.end,
             default_schema: default_schema.clone(),
-            renamed_from: renamed_from(text, &raw),
+            renamed_from,
+            element_renames,
             identity_options: hints.identity_options.clone().into(),
             stmt_line_col: file.lines.line_col(text, raw.start),
         };
-        if is_create_sequence(text, &tokens, &raw)
-            && convert::sequence_tokens::create_sequence(&mut ctx)
-        {
+        if is_create_sequence(text, &sig) && convert::sequence_tokens::create_sequence(&mut ctx) {
             continue;
         }
-        let significant_tokens: Vec<lex::Token> = significant(&tokens, raw.tokens.clone())
-            .map(|(_, t)| *t)
-            .collect();
-        if !has_mysql && convert::index_tokens::create_index(&mut ctx, text, &significant_tokens) {
+        if !has_mysql && convert::index_tokens::create_index(&mut ctx, text, &sig) {
             continue;
         }
-        match sql_tokens::parse_statements(&parse_text) {
+        // The file's tokens serve when the text reaching sqlparser is the file's own.
+        let lexed = match &parse_text {
+            std::borrow::Cow::Borrowed(_) if !broken_lexically => {
+                tokens.get(raw.tokens.clone()).map(|t| (t, raw.start))
+            }
+            _ => None,
+        };
+        match sql_tokens::parse_statements(&parse_text, lexed) {
             Ok(statements) => {
                 for stmt in &statements {
                     if let convert::Outcome::Verbatim = convert::statement(&mut ctx, stmt, &hints) {
@@ -292,21 +304,18 @@ fn lex_error(file: &FileCtx, kind: LexErrorKind, start: usize, end: usize) -> Di
         .with_help(help)
 }
 
-fn is_create_sequence(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> bool {
-    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
-        .take(3)
-        .map(|(_, t)| t)
-        .collect();
+fn is_create_sequence(src: &str, sig: &[lex::Token]) -> bool {
     sig.first().is_some_and(|t| is_keyword(src, t, "create"))
-        && sig.iter().skip(1).any(|t| is_keyword(src, t, "sequence"))
+        && sig
+            .iter()
+            .take(3)
+            .skip(1)
+            .any(|t| is_keyword(src, t, "sequence"))
 }
 
 /// `SET [LOCAL|SESSION] search_path TO|= a, b`: the first schema becomes the default for
 /// unqualified names in the rest of the file.
-fn search_path(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> Option<Ident> {
-    let sig: Vec<_> = significant(tokens, raw.tokens.clone())
-        .map(|(_, t)| t)
-        .collect();
+fn search_path(src: &str, sig: &[lex::Token]) -> Option<Ident> {
     let mut i = 0;
     if !sig.first().is_some_and(|t| is_keyword(src, t, "set")) {
         return None;
@@ -338,15 +347,47 @@ fn search_path(src: &str, tokens: &[lex::Token], raw: &RawStatement) -> Option<I
 }
 
 /// `-- schemadiff:renamed-from old_name` in the comments right before a statement.
-fn renamed_from(src: &str, raw: &RawStatement) -> Option<Ident> {
-    raw.leading_comments.iter().find_map(|(s, e)| {
-        let text = src[*s..*e].trim_start_matches("--").trim();
-        let rest = text.strip_prefix("schemadiff:renamed-from")?;
-        let name = rest.split_whitespace().next()?;
-        Some(if name.starts_with('"') {
-            Ident::from_sql(name.trim_matches('"'), true)
-        } else {
-            Ident::from_sql(name, false)
-        })
-    })
+fn renamed_from(file: &FileCtx, raw: &RawStatement, diags: &mut Vec<Diagnostic>) -> Option<Ident> {
+    let src: &str = &file.source.text;
+    let mut found = None;
+    for &(s, e) in &raw.leading_comments {
+        match markers::parse(&src[s..e]) {
+            Some(Some(name)) => {
+                found.get_or_insert(name);
+            }
+            Some(None) => diags.push(markers::malformed(file, s, e)),
+            None => {}
+        }
+    }
+    found
+}
+
+/// Markers inside a CREATE TABLE body, for its columns and table constraints.
+fn element_renames(
+    file: &FileCtx,
+    tokens: &[lex::Token],
+    raw: &RawStatement,
+    sig: &[lex::Token],
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<(usize, usize, Ident)> {
+    let src: &str = &file.source.text;
+    let Some(stmt_tokens) = tokens.get(raw.tokens.clone()) else {
+        return Vec::new();
+    };
+    // Most statements have no marker inside: one scan of their comments decides.
+    let has_marker = stmt_tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::LineComment && t.text(src).contains("schemadiff:"));
+    let is_table = sig.first().is_some_and(|t| is_keyword(src, t, "create"))
+        && sig.iter().take(4).any(|t| is_keyword(src, t, "table"));
+    if !has_marker || !is_table {
+        return Vec::new();
+    }
+    let Some(open) = stmt_tokens
+        .iter()
+        .position(|t| t.kind == TokenKind::Punct && t.text(src) == "(")
+    else {
+        return Vec::new();
+    };
+    markers::table_body(file, stmt_tokens, open, diags)
 }

@@ -7,7 +7,6 @@
 use crate::ctx::FileCtx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::lex::{is_keyword, Token, TokenKind};
-use crate::split::{significant, RawStatement};
 
 /// What was found, and how to rewrite the statement so the rest of it still loads
 /// (no cascade of follow-on errors): byte ranges in the file and their replacement
@@ -18,13 +17,11 @@ pub struct Findings {
     pub blanks: Vec<(usize, usize, &'static str)>,
 }
 
-pub fn check(file: &FileCtx, tokens: &[Token], stmt: &RawStatement) -> Findings {
+/// Checks one statement, given its significant tokens.
+pub fn check(file: &FileCtx, toks: &[Token]) -> Findings {
     let src: &str = &file.source.text;
-    let toks: Vec<Token> = significant(tokens, stmt.tokens.clone())
-        .map(|(_, t)| *t)
-        .collect();
     let mut out = Findings::default();
-    for t in &toks {
+    for t in toks {
         if t.kind == TokenKind::BacktickIdent {
             // Same length: `name` -> "name".
             out.blanks.push((t.start, t.start + 1, "\""));
@@ -47,8 +44,8 @@ pub fn check(file: &FileCtx, tokens: &[Token], stmt: &RawStatement) -> Findings 
             );
         }
     }
-    if let Some(table) = create_table_name(src, &toks) {
-        check_create_table(file, src, &toks, &table, &mut out);
+    if let Some(table) = create_table_name(src, toks) {
+        check_create_table(file, src, toks, &table, &mut out);
     }
     out
 }
@@ -177,11 +174,8 @@ fn check_element(file: &FileCtx, src: &str, el: &[Token], table: &str, out: &mut
     if !quoted && !column_word {
         return false;
     }
-    let column = first
-        .text(src)
-        .trim_matches(|c| c == '"' || c == '`')
-        .to_string();
-    check_column(file, src, el, &column, table, out);
+    let column = first.text(src).trim_matches(|c| c == '"' || c == '`');
+    check_column(file, src, el, column, table, out);
     false
 }
 
@@ -319,7 +313,7 @@ fn check_column(
         "int4",
     ];
     if let (Some(ty), Some(open)) = (el.get(1), el.get(2)) {
-        if INTEGER_TYPES.iter().any(|k| kw(ty, k)) && open.text(src) == "(" {
+        if open.text(src) == "(" && INTEGER_TYPES.iter().any(|k| kw(ty, k)) {
             if let Some(close) = el.iter().skip(3).find(|t| t.text(src) == ")") {
                 out.blanks.push((open.start, close.end, ""));
                 out.diags.push(
@@ -330,7 +324,12 @@ fn check_column(
             }
         }
     }
-    for t in el.iter().skip(1) {
+    // Only words of these lengths can be AUTO_INCREMENT, UNSIGNED or ZEROFILL.
+    for t in el
+        .iter()
+        .skip(1)
+        .filter(|t| t.kind == TokenKind::Word && matches!(t.end - t.start, 8 | 14))
+    {
         if kw(t, "auto_increment") || kw(t, "unsigned") || kw(t, "zerofill") {
             out.blanks.push((t.start, t.end, ""));
         }

@@ -3,7 +3,8 @@
 //! same length), so every position sqlparser reports still points into the file.
 
 use crate::lex::{is_keyword, Token};
-use crate::split::{significant, RawStatement};
+use crate::split::RawStatement;
+use std::borrow::Cow;
 
 /// What the rewrite removed, for the converter to put back into the model.
 #[derive(Debug, Clone)]
@@ -23,11 +24,11 @@ pub struct Hints {
     pub identity_options: Vec<String>,
 }
 
-pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hints) {
-    let sig: Vec<Token> = significant(tokens, raw.tokens.clone())
-        .map(|(_, t)| *t)
-        .collect();
-    let mut text = src[raw.start..raw.end].to_string();
+/// The statement's text as sqlparser should see it (borrowed when nothing was rewritten,
+/// so the caller can reuse the file's tokens) and what the rewrite removed. `sig` is the
+/// statement's significant tokens.
+pub fn prepare<'a>(src: &'a str, sig: &[Token], raw: &RawStatement) -> (Cow<'a, str>, Hints) {
+    let mut text: Cow<'a, str> = Cow::Borrowed(&src[raw.start..raw.end]);
     let mut hints = Hints {
         with_data: true,
         procedure: false,
@@ -40,7 +41,7 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
     if !kw(0, "create") && !kw(0, "alter") {
         return (text, hints);
     }
-    lift_identity_options(src, &sig, raw.start, &mut text, &mut hints);
+    lift_identity_options(src, sig, raw.start, &mut text, &mut hints);
     if !kw(0, "create") {
         return (text, hints);
     }
@@ -50,7 +51,7 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
         while replacement.len() < e - s {
             replacement.push(' ');
         }
-        text.replace_range(s..e, &replacement);
+        text.to_mut().replace_range(s..e, &replacement);
     };
     let kind_at = if kw(1, "or") && kw(2, "replace") {
         3
@@ -84,7 +85,7 @@ pub fn prepare(src: &str, tokens: &[Token], raw: &RawStatement) -> (String, Hint
             .take(5)
             .any(|t| is_keyword(src, t, "materialized"))
     {
-        lift_view_clauses(src, &sig, raw.start, &mut text, &mut hints);
+        lift_view_clauses(src, sig, raw.start, &mut text, &mut hints);
     } else if sig
         .iter()
         .take(5)
@@ -109,7 +110,7 @@ fn lift_identity_options(
     src: &str,
     sig: &[Token],
     base: usize,
-    text: &mut String,
+    text: &mut Cow<str>,
     hints: &mut Hints,
 ) {
     for (i, t) in sig.iter().enumerate() {
@@ -138,16 +139,22 @@ fn lift_identity_options(
             .identity_options
             .push(inner.split_whitespace().collect::<Vec<_>>().join(" "));
         let (s, e) = (open_at - base, close_end - base);
-        text.replace_range(s..e, &" ".repeat(e - s));
+        text.to_mut().replace_range(s..e, &" ".repeat(e - s));
     }
 }
 
 /// `WITH (options)` before `AS`, and `WITH [CASCADED|LOCAL] CHECK OPTION` at the end:
 /// PostgreSQL view clauses sqlparser does not read.
-fn lift_view_clauses(src: &str, sig: &[Token], base: usize, text: &mut String, hints: &mut Hints) {
-    let blank = |from: usize, to: usize, text: &mut String| {
+fn lift_view_clauses(
+    src: &str,
+    sig: &[Token],
+    base: usize,
+    text: &mut Cow<str>,
+    hints: &mut Hints,
+) {
+    let blank = |from: usize, to: usize, text: &mut Cow<str>| {
         let (s, e) = (from - base, to - base);
-        text.replace_range(s..e, &" ".repeat(e - s));
+        text.to_mut().replace_range(s..e, &" ".repeat(e - s));
     };
     let Some(as_at) = sig.iter().position(|t| is_keyword(src, t, "as")) else {
         return;

@@ -331,27 +331,18 @@ fn check_references(
         if created_verbatim.contains(&r.name) || broken.contains(&r.name) {
             continue;
         }
-        let (found, what) = match r.expect {
+        let (found, kind) = match r.expect {
             Expect::Schema => (
                 is_builtin_schema(&r.name.schema) || catalog.schemas.contains_key(&r.name.schema),
-                format!("schema {}", r.name.schema),
+                "schema",
             ),
-            Expect::Table => (
-                catalog.tables.contains_key(&r.name),
-                format!("table {}", r.name),
-            ),
-            Expect::Relation => (
-                catalog.relation_id(&r.name).is_some(),
-                format!("relation {}", r.name),
-            ),
-            Expect::Sequence => (
-                catalog.sequences.contains_key(&r.name),
-                format!("sequence {}", r.name),
-            ),
+            Expect::Table => (catalog.tables.contains_key(&r.name), "table"),
+            Expect::Relation => (catalog.relation_id(&r.name).is_some(), "relation"),
+            Expect::Sequence => (catalog.sequences.contains_key(&r.name), "sequence"),
             Expect::Function => (
                 catalog.functions_named(&r.name).next().is_some()
                     || r.name.schema.as_str() == "pg_catalog",
-                format!("function {}", r.name),
+                "function",
             ),
             Expect::Type => {
                 if r.name.schema.as_str().is_empty() {
@@ -367,15 +358,17 @@ fn check_references(
                     );
                     continue;
                 }
-                (
-                    catalog.types.contains_key(&r.name),
-                    format!("type {}", r.name),
-                )
+                (catalog.types.contains_key(&r.name), "type")
             }
         };
         if found {
             continue;
         }
+        // Named only for the message (most references resolve).
+        let what = match r.expect {
+            Expect::Schema => format!("{kind} {}", r.name.schema),
+            _ => format!("{kind} {}", r.name),
+        };
         let help = match r.expect {
             Expect::Schema => format!("add `CREATE SCHEMA {};` to the domain that owns it", quote::ident(&r.name.schema)),
             Expect::Type => "define it with CREATE TYPE / CREATE DOMAIN, or fix the name (PostgreSQL built-in types need no definition)".to_string(),

@@ -31,9 +31,38 @@ use std::sync::OnceLock;
 
 /// Parses `text` like `Parser::new(&PostgreSqlDialect {}).try_with_sql(text)?.parse_statements()`
 /// (same statements, same spans, same errors), from our lexer's tokens when possible.
-pub fn parse_statements(text: &str) -> Result<Vec<Statement>, ParserError> {
+/// `lexed` is the statement's tokens from the file's lexer (offsets in the file, `text`
+/// starting at the given file offset), when `text` is the file's text unchanged and had no
+/// lexical errors; otherwise `text` is lexed again.
+pub fn parse_statements(
+    text: &str,
+    lexed: Option<(&[LexToken], usize)>,
+) -> Result<Vec<Statement>, ParserError> {
     let dialect = PostgreSqlDialect {};
-    if let Some(tokens) = convert(text) {
+    let relexed;
+    let (tokens, base) = match lexed {
+        Some(lexed) => lexed,
+        None => {
+            let (tokens, errors) = lex(text);
+            if !errors.is_empty() {
+                return Parser::new(&dialect)
+                    .try_with_sql(text)
+                    .and_then(|mut p| p.parse_statements());
+            }
+            relexed = tokens;
+            (&relexed[..], 0)
+        }
+    };
+    // A plain CREATE TABLE is read from tokens whose texts stay in `text` (no allocation
+    // per word); only what the reader keeps is copied out.
+    if starts_create_table(text, tokens, base) {
+        if let Some(lazy) = convert_range(text, tokens, base, true) {
+            if let Some(statement) = crate::convert::table_tokens::read(text, &lazy) {
+                return Ok(vec![statement]);
+            }
+        }
+    }
+    if let Some(tokens) = convert_tokens(text, tokens, base) {
         if let Ok(statements) = Parser::new(&dialect)
             .with_tokens_with_locations(tokens)
             .parse_statements()
@@ -46,24 +75,97 @@ pub fn parse_statements(text: &str) -> Result<Vec<Statement>, ParserError> {
         .and_then(|mut p| p.parse_statements())
 }
 
+/// `CREATE TABLE` as the first two significant tokens.
+fn starts_create_table(text: &str, tokens: &[LexToken], base: usize) -> bool {
+    let mut words = tokens.iter().filter(|t| !t.is_trivia()).take(2).map(|t| {
+        text.get(t.start.wrapping_sub(base)..t.end.wrapping_sub(base))
+            .unwrap_or("")
+    });
+    words
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("create"))
+        && words
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("table"))
+}
+
+/// Tokens converted lazily: words, single-quoted strings and numbers carry empty texts,
+/// and `raws` gives each token's byte range in the statement text to fill them from
+/// ([`Lazy::token`]).
+pub(crate) struct Lazy {
+    pub tokens: Vec<TokenWithSpan>,
+    pub raws: Vec<(usize, usize)>,
+}
+
+impl Lazy {
+    /// Token `i` with its text filled in, as the eager conversion gives it; `None` for
+    /// kinds the lazy conversion does not leave empty-handed (dollar strings,
+    /// placeholders) or the whitespace after a `:`/`@`.
+    pub fn token(&self, text: &str, i: usize) -> Option<TokenWithSpan> {
+        let t = self.tokens.get(i)?;
+        let raw = text.get(self.raws[i].0..self.raws[i].1)?;
+        let token = match &t.token {
+            Token::Word(w) => Token::Word(Word {
+                value: match w.quote_style {
+                    Some(_) => unquote(raw, "\"\"", "\""),
+                    None => raw.to_string(),
+                },
+                quote_style: w.quote_style,
+                keyword: w.keyword,
+            }),
+            Token::SingleQuotedString(_) => Token::SingleQuotedString(unquote(raw, "''", "'")),
+            Token::Number(_, long) => Token::Number(raw.to_string(), *long),
+            Token::DollarQuotedString(_) | Token::Placeholder(_) | Token::Whitespace(_) => {
+                return None
+            }
+            other => other.clone(),
+        };
+        Some(TokenWithSpan::new(token, t.span))
+    }
+}
+
 /// sqlparser's tokens for `text` (whitespace and comments left out, except where the
 /// parser looks at them), or `None` when a token cannot be converted with certainty.
-fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
+#[cfg(test)]
+pub(crate) fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
     let (tokens, errors) = lex(text);
     if !errors.is_empty() {
         return None;
     }
+    convert_tokens(text, &tokens, 0)
+}
+
+/// [`convert`] from tokens already lexed: `tokens` cover `text` exactly, their offsets
+/// counted from `base` bytes before `text`.
+fn convert_tokens(text: &str, tokens: &[LexToken], base: usize) -> Option<Vec<TokenWithSpan>> {
+    convert_range(text, tokens, base, false).map(|c| c.tokens)
+}
+
+/// The conversion; `lazy` leaves the texts of words, strings and numbers empty.
+pub(crate) fn convert_range(
+    text: &str,
+    tokens: &[LexToken],
+    base: usize,
+    lazy: bool,
+) -> Option<Lazy> {
+    let owned = |raw: &str| if lazy { String::new() } else { raw.to_string() };
+    let mut raws = Vec::new();
+    let mut pos = Position { line: 1, column: 1 };
+    // The first significant token of each statement in `text` (`COPY ... FROM STDIN;`
+    // reads the rest as tab-separated data, whitespace included).
+    let mut statement_start = true;
     let bytes = text.as_bytes();
     // Exactly sized (the parser keeps the vector; growing it would copy every token),
     // plus room for a whitespace token after a `:` or `@`.
     let significant = tokens.iter().filter(|t| !t.is_trivia()).count();
     let mut out: Vec<TokenWithSpan> = Vec::with_capacity(significant + 1);
-    let mut pos = Position { line: 1, column: 1 };
-    // The first significant token of each statement in `text` (`COPY ... FROM STDIN;`
-    // reads the rest as tab-separated data, whitespace included).
-    let mut statement_start = true;
     for (i, tok) in tokens.iter().enumerate() {
-        let raw = &text[tok.start..tok.end];
+        let tok = &LexToken {
+            kind: tok.kind,
+            start: tok.start.checked_sub(base)?,
+            end: tok.end.checked_sub(base)?,
+        };
+        let raw = text.get(tok.start..tok.end)?;
         let start = pos.location();
         let next = bytes.get(tok.end).copied();
         let token = match tok.kind {
@@ -101,7 +203,7 @@ fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
                     return None;
                 }
                 Token::Word(Word {
-                    value: raw.to_string(),
+                    value: owned(raw),
                     quote_style: None,
                     keyword: keyword_fast(raw),
                 })
@@ -113,7 +215,11 @@ fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
                 }
                 pos.advance(raw);
                 Token::Word(Word {
-                    value: unquote(raw, "\"\"", "\""),
+                    value: if lazy {
+                        String::new()
+                    } else {
+                        unquote(raw, "\"\"", "\"")
+                    },
                     quote_style: Some('"'),
                     keyword: Keyword::NoKeyword,
                 })
@@ -124,7 +230,11 @@ fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
                     return None;
                 }
                 pos.advance(raw);
-                Token::SingleQuotedString(unquote(raw, "''", "'"))
+                Token::SingleQuotedString(if lazy {
+                    String::new()
+                } else {
+                    unquote(raw, "''", "'")
+                })
             }
             TokenKind::DollarString => {
                 let tag_end = raw[1..].find('$')? + 1;
@@ -155,7 +265,7 @@ fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
                     return None;
                 }
                 pos.advance_line(raw);
-                Token::Number(raw.to_string(), false)
+                Token::Number(owned(raw), false)
             }
             TokenKind::Param => {
                 // sqlparser's placeholder runs on over letters, digits, `_` and `$`.
@@ -209,15 +319,21 @@ fn convert(text: &str) -> Option<Vec<TokenWithSpan>> {
         // the parser checks by looking at the raw next token.
         let placeholder_prefix = matches!(token, Token::Colon | Token::AtSign);
         out.push(TokenWithSpan::new(token, Span::new(start, pos.location())));
+        if lazy {
+            raws.push((tok.start, tok.end));
+        }
         if placeholder_prefix && tokens.get(i + 1).is_some_and(LexToken::is_trivia) {
             let here = pos.location();
             out.push(TokenWithSpan::new(
                 Token::Whitespace(Whitespace::Space),
                 Span::new(here, here),
             ));
+            if lazy {
+                raws.push((tok.end, tok.end));
+            }
         }
     }
-    Some(out)
+    Some(Lazy { tokens: out, raws })
 }
 
 /// Where sqlparser's tokenizer would be: it counts chars, and a `\n` starts a new line.
@@ -514,7 +630,7 @@ mod tests {
     /// must be exactly sqlparser's (spans included).
     fn check(text: &str, tally: &mut Tally) {
         tally.statements += 1;
-        let ours = parse_statements(text);
+        let ours = parse_statements(text, None);
         let theirs = sqlparser_path(text);
         assert_eq!(
             format!("{ours:?}"),
@@ -560,11 +676,28 @@ mod tests {
     /// Every statement of a file, as lib.rs feeds them: split, then as written and as
     /// `prepare` rewrites them.
     fn check_file(src: &str, tally: &mut Tally) {
-        let (tokens, _) = lex(src);
+        let (tokens, errors) = lex(src);
         for raw in crate::split::split(src, &tokens) {
             let text = &src[raw.start..raw.end];
             check(text, tally);
-            let (prepared, _) = crate::prepare::prepare(src, &tokens, &raw);
+            // The file's own tokens convert exactly as the statement lexed alone.
+            if errors.is_empty() {
+                let run = &tokens[raw.tokens.clone()];
+                assert_eq!(
+                    format!("{:?}", convert_tokens(text, run, raw.start)),
+                    format!("{:?}", convert(text)),
+                    "{text:?}"
+                );
+                assert_eq!(
+                    format!("{:?}", parse_statements(text, Some((run, raw.start)))),
+                    format!("{:?}", sqlparser_path(text)),
+                    "{text:?}"
+                );
+            }
+            let sig: Vec<_> = crate::split::significant(&tokens, raw.tokens.clone())
+                .map(|(_, t)| *t)
+                .collect();
+            let (prepared, _) = crate::prepare::prepare(src, &sig, &raw);
             if prepared != text {
                 check(&prepared, tally);
             }

@@ -1,5 +1,6 @@
 //! Golden diagnostics: loads every case under `tests/cases/parse/*` and compares the
-//! rendered diagnostics and catalog counts with the case's `expected.txt`.
+//! rendered diagnostics, catalog counts and `renamed-from` markers with the case's
+//! `expected.txt`.
 //!
 //! A case is `input.sql` (one file) or `schemas/<domain>/*.sql` (a folder). Refresh the
 //! expected files with `UPDATE_EXPECT=1 cargo test -p schemadiff_parse --test golden`.
@@ -58,6 +59,38 @@ fn catalog_counts(c: &Catalog) -> String {
     parts.join(" ")
 }
 
+/// Objects a `-- schemadiff:renamed-from` marker gave an old name (shown only when any).
+fn renames(c: &Catalog) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut line = |what: String, old: &Option<schemadiff_model::Ident>| {
+        if let Some(old) = old {
+            out.push(format!("{what} <- {old}"));
+        }
+    };
+    for (name, t) in &c.tables {
+        line(format!("table {name}"), &t.meta.renamed_from);
+        for col in &t.columns {
+            line(
+                format!("column {name}.{}", col.name),
+                &col.meta.renamed_from,
+            );
+        }
+        for (cname, con) in &t.constraints {
+            line(
+                format!("constraint {cname} on {name}"),
+                &con.meta.renamed_from,
+            );
+        }
+    }
+    for (name, i) in &c.indexes {
+        line(format!("index {name}"), &i.meta.renamed_from);
+    }
+    for (name, v) in &c.views {
+        line(format!("view {name}"), &v.meta.renamed_from);
+    }
+    out
+}
+
 /// Everything a case shows, with paths relative to the case folder.
 fn render(loaded: &Loaded, case_dir: &Path) -> String {
     let handler =
@@ -80,6 +113,14 @@ fn render(loaded: &Loaded, case_dir: &Path) -> String {
     out.push_str("== catalog ==\n");
     out.push_str(&catalog_counts(&loaded.catalog));
     out.push('\n');
+    let renames = renames(&loaded.catalog);
+    if !renames.is_empty() {
+        out.push_str("== renames ==\n");
+        for line in renames {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     let prefix = format!("{}/", case_dir.display());
     out.replace(&prefix, "")
 }

@@ -12,6 +12,7 @@ pub mod schema;
 mod sequence;
 pub mod sequence_tokens;
 pub mod table;
+pub mod table_tokens;
 mod trigger;
 mod types;
 mod user_type;

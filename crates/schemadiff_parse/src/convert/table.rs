@@ -70,7 +70,16 @@ pub fn create_table(ctx: &mut Ctx, ct: &CreateTable) {
         table.columns.push(column);
     }
     for tc in &ct.constraints {
-        if let Some(c) = constraint::table_constraint(ctx, &name, tc, false, tc.span()) {
+        if let Some(mut c) = constraint::table_constraint(ctx, &name, tc, false, tc.span()) {
+            if !ctx.element_renames.is_empty() {
+                let meta = match &mut c {
+                    Converted::Named(c) => &mut c.meta,
+                    Converted::Unnamed(u) => &mut u.constraint.meta,
+                };
+                if let Some(span) = meta.origin.span() {
+                    meta.renamed_from = ctx.element_renamed_from(span.start);
+                }
+            }
             constraints.push(c);
         }
     }
@@ -201,11 +210,19 @@ fn column(
     let mut column = Column::new(name.clone(), ty);
     column.not_null = serial;
     column.meta = ctx.meta_at(col.name.span);
-    ctx.resolve_type(
-        &column.ty.clone(),
-        col.name.span,
-        format!("column {table}.{name}"),
-    );
+    if !ctx.element_renames.is_empty() {
+        if let Some(span) = column.meta.origin.span() {
+            column.meta.renamed_from = ctx.element_renamed_from(span.start);
+        }
+    }
+    // Built-in types need no lookup (and no message context).
+    if !column.ty.is_builtin() {
+        ctx.resolve_type(
+            &column.ty.clone(),
+            col.name.span,
+            format!("column {table}.{name}"),
+        );
+    }
     for opt in &col.options {
         let span = col.name.span;
         match &opt.option {

@@ -3,7 +3,9 @@
 use crate::ctx::Ctx;
 use schemadiff_model::types::{canonicalize_builtin, Canonical};
 use schemadiff_model::{Ident, SerialKind, TypeName};
-use sqlparser::ast::{ArrayElemTypeDef, DataType, ObjectNamePart};
+use sqlparser::ast::{
+    ArrayElemTypeDef, CharacterLength, DataType, ExactNumberInfo, ObjectNamePart, TimezoneInfo,
+};
 
 /// What a written column type means.
 pub enum ColumnType {
@@ -74,6 +76,9 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
             with_dims(Canonical::Type(TypeName::builtin("text")), dims)
         }
         other => {
+            if let Some(t) = common(other) {
+                return with_dims(Canonical::Type(t), dims);
+            }
             let shown = other.to_string();
             // UNSIGNED / ZEROFILL were reported from tokens; canonicalise the base type.
             let shown = shown.replace(" UNSIGNED", "").replace(" ZEROFILL", "");
@@ -81,6 +86,54 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
             with_dims(from_words(&name, mods.as_deref()), dims + extra_dims)
         }
     }
+}
+
+/// The most common built-in types, matched directly (what the display-and-split path
+/// below gives for them, without formatting and re-reading the name; a test checks both
+/// agree).
+fn common(dt: &DataType) -> Option<TypeName> {
+    let name = match dt {
+        DataType::Uuid => "uuid",
+        DataType::Text => "text",
+        DataType::Boolean | DataType::Bool => "boolean",
+        DataType::BigInt(None) | DataType::Int8(None) => "bigint",
+        DataType::Integer(None) | DataType::Int(None) | DataType::Int4(None) => "integer",
+        DataType::SmallInt(None) | DataType::Int2(None) => "smallint",
+        DataType::JSONB => "jsonb",
+        DataType::JSON => "json",
+        DataType::Date => "date",
+        DataType::Bytea => "bytea",
+        DataType::Real | DataType::Float4 => "real",
+        DataType::DoublePrecision | DataType::Float8 => "double precision",
+        DataType::Timestamp(None, TimezoneInfo::Tz | TimezoneInfo::WithTimeZone) => {
+            "timestamp with time zone"
+        }
+        DataType::Timestamp(None, TimezoneInfo::None | TimezoneInfo::WithoutTimeZone) => {
+            "timestamp without time zone"
+        }
+        DataType::Varchar(len) | DataType::CharacterVarying(len) => {
+            let mut t = TypeName::builtin("character varying");
+            t.modifiers = match len {
+                None => None,
+                Some(CharacterLength::IntegerLength { length, unit: None }) => {
+                    Some(length.to_string())
+                }
+                Some(_) => return None,
+            };
+            return Some(t);
+        }
+        DataType::Numeric(info) | DataType::Decimal(info) => {
+            let mut t = TypeName::builtin("numeric");
+            t.modifiers = match info {
+                ExactNumberInfo::None => None,
+                ExactNumberInfo::Precision(p) => Some(p.to_string()),
+                ExactNumberInfo::PrecisionAndScale(p, s) => Some(format!("{p},{s}")),
+            };
+            return Some(t);
+        }
+        _ => return None,
+    };
+    Some(TypeName::builtin(name))
 }
 
 /// A single-word (or built-in multi-word) type name: built-in if known, else an
@@ -137,7 +190,63 @@ fn is_quoted(id: &Option<sqlparser::ast::Ident>) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::split_display;
+    use super::*;
+
+    /// The direct match gives what displaying and re-reading the type gives.
+    #[test]
+    fn common_types_match_the_display_path() {
+        let types = [
+            DataType::Uuid,
+            DataType::Text,
+            DataType::Boolean,
+            DataType::Bool,
+            DataType::BigInt(None),
+            DataType::Int8(None),
+            DataType::Integer(None),
+            DataType::Int(None),
+            DataType::Int4(None),
+            DataType::SmallInt(None),
+            DataType::Int2(None),
+            DataType::JSONB,
+            DataType::JSON,
+            DataType::Date,
+            DataType::Bytea,
+            DataType::Real,
+            DataType::Float4,
+            DataType::DoublePrecision,
+            DataType::Float8,
+            DataType::Timestamp(None, TimezoneInfo::Tz),
+            DataType::Timestamp(None, TimezoneInfo::WithTimeZone),
+            DataType::Timestamp(None, TimezoneInfo::None),
+            DataType::Timestamp(None, TimezoneInfo::WithoutTimeZone),
+            DataType::Varchar(None),
+            DataType::Varchar(Some(CharacterLength::IntegerLength {
+                length: 64,
+                unit: None,
+            })),
+            DataType::CharacterVarying(Some(CharacterLength::IntegerLength {
+                length: 10,
+                unit: None,
+            })),
+            DataType::CharacterVarying(None),
+            DataType::Numeric(ExactNumberInfo::None),
+            DataType::Numeric(ExactNumberInfo::Precision(5)),
+            DataType::Numeric(ExactNumberInfo::PrecisionAndScale(12, 4)),
+            DataType::Numeric(ExactNumberInfo::PrecisionAndScale(5, -2)),
+            DataType::Decimal(ExactNumberInfo::PrecisionAndScale(18, 6)),
+            DataType::Decimal(ExactNumberInfo::None),
+        ];
+        for dt in types {
+            let direct = common(&dt).unwrap_or_else(|| panic!("{dt:?} not matched"));
+            let (name, mods, dims) = split_display(&dt.to_string());
+            assert_eq!(dims, 0);
+            assert_eq!(
+                from_words(&name, mods.as_deref()),
+                Canonical::Type(direct),
+                "{dt:?}"
+            );
+        }
+    }
 
     #[test]
     fn splits_modifiers_out_of_multiword_names() {
