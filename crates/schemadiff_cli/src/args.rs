@@ -79,20 +79,23 @@ pub struct DesiredArgs {
 impl DesiredArgs {
     /// How the files' unqualified names are read.
     pub fn load_options(&self) -> schemadiff_parse::LoadOptions {
-        let first = self
-            .search_path
-            .as_deref()
-            .and_then(|p| p.split(',').map(str::trim).find(|s| !s.is_empty()));
-        schemadiff_parse::LoadOptions {
-            default_schema: first.map(|s| {
-                match s.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
-                    Some(quoted) => {
-                        schemadiff_model::Ident::from_sql(&quoted.replace("\"\"", "\""), true)
-                    }
-                    None => schemadiff_model::Ident::from_sql(s, false),
+        load_options(self.search_path.as_deref())
+    }
+}
+
+/// The load options of a `--search-path` value: unqualified names belong to its first
+/// schema (a quoted name keeps its case), `public` without one.
+fn load_options(search_path: Option<&str>) -> schemadiff_parse::LoadOptions {
+    let first = search_path.and_then(|p| p.split(',').map(str::trim).find(|s| !s.is_empty()));
+    schemadiff_parse::LoadOptions {
+        default_schema: first.map(|s| {
+            match s.strip_prefix('"').and_then(|q| q.strip_suffix('"')) {
+                Some(quoted) => {
+                    schemadiff_model::Ident::from_sql(&quoted.replace("\"\"", "\""), true)
                 }
-            }),
-        }
+                None => schemadiff_model::Ident::from_sql(s, false),
+            }
+        }),
     }
 }
 
@@ -169,6 +172,10 @@ pub struct InspectArgs {
     /// dropped) and read back as PostgreSQL stores them.
     #[arg(long, value_name = "URL", requires = "schemas")]
     pub dev_url: Option<String>,
+    /// With --schemas: the search_path the files are written for (`foo,public`):
+    /// unqualified names belong to its first schema instead of `public`.
+    #[arg(long, value_name = "SCHEMA[,SCHEMA...]", requires = "schemas")]
+    pub search_path: Option<String>,
     /// Only this schema (repeatable; as stored). Default: every non-system schema of the
     /// database, or the schemas the files define or mention.
     #[arg(long = "schema", value_name = "NAME")]
@@ -189,4 +196,11 @@ pub enum InspectFormat {
     Text,
     /// The catalog's objects per kind as JSON (with --parity: the figures).
     Json,
+}
+
+impl InspectArgs {
+    /// How the files' unqualified names are read (`--search-path`).
+    pub fn load_options(&self) -> schemadiff_parse::LoadOptions {
+        load_options(self.search_path.as_deref())
+    }
 }

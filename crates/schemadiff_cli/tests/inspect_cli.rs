@@ -88,6 +88,33 @@ fn static_canonical_and_live_catalogs_list_the_same_table() {
 }
 
 #[test]
+fn search_path_puts_unqualified_names_in_its_first_schema() {
+    let dir = folder(
+        "inspect_search_path",
+        "CREATE SCHEMA foo;\nCREATE TABLE shop (id integer PRIMARY KEY);\n",
+    );
+    let db = TestDb::create("inspect_search_path");
+    let (schemas, url) = (dir.path().as_os_str(), db.url());
+    let base = [
+        "inspect".as_ref(),
+        "--schemas".as_ref(),
+        schemas,
+        "--search-path".as_ref(),
+        "foo, public".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ];
+    let stat = json(&base);
+    let canon = json(&[&base[..], &["--dev-url".as_ref(), url.as_ref()]].concat());
+    for v in [&stat, &canon] {
+        assert_eq!(names(v, "tables"), ["foo.shop"], "{v}");
+    }
+    // Without the option the table is public's, as before.
+    let plain = json(&[&base[..3], &base[5..]].concat());
+    assert_eq!(names(&plain, "tables"), ["public.shop"], "{plain}");
+}
+
+#[test]
 fn parity_counts_per_kind_and_lists_disagreements_with_verbose() {
     let dir = folder("inspect_parity", SHOP);
     let server = TestDb::create("inspect_parity");

@@ -81,7 +81,7 @@ fn live(url: &str, schemas: &[String]) -> Result<(Catalog, Vec<String>), Failure
 
 /// The static catalog of the files and, with `--dev-url`, the canonical one.
 fn files(dir: &std::path::Path, args: &InspectArgs) -> Result<String, Failure> {
-    let loaded = schemadiff_parse::load_path(dir);
+    let loaded = schemadiff_parse::load_path_with(dir, &args.load_options());
     print_diagnostics(&loaded.diagnostics, false);
     if loaded.has_errors() {
         return Err((

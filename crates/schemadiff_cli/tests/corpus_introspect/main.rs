@@ -50,12 +50,17 @@ fn check(case: &Case) -> Result<(), String> {
     let scratch = common::Scratch::new(&format!("introspect_{}", case.name));
     let input = schema_input(case, scratch.path())?;
     // The dev database goes on the same server, next to the reference database.
-    let mut canonical = inspect(vec![
+    let mut canonical_args: Vec<OsString> = vec![
         "--schemas".into(),
         input.into(),
         "--dev-url".into(),
         reference.url().into(),
-    ])?;
+    ];
+    // Cases written for another search_path (sqldef's `foo, public`) say so.
+    if let Some(path) = &case.search_path {
+        canonical_args.extend(["--search-path".into(), path.into()]);
+    }
+    let mut canonical = inspect(canonical_args)?;
     let scope = json::scope(&canonical);
     let mut live_args: Vec<OsString> = vec!["--database-url".into(), reference.url().into()];
     // Exactly the canonical side's schemas; an empty list would mean "all" to inspect.
