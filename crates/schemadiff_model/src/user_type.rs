@@ -28,7 +28,8 @@ pub enum TypeDef {
         default: Option<Expr>,
         not_null: bool,
         collation: Option<QualifiedName>,
-        /// Named checks; unnamed ones get `<domain>_check` names as PostgreSQL does.
+        /// Named checks; unnamed ones get the names PostgreSQL gives them (`<domain>_check`,
+        /// `<domain>_check1`, ...).
         checks: Vec<(Ident, Expr)>,
     },
 }

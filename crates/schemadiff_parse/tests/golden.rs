@@ -91,6 +91,20 @@ fn renames(c: &Catalog) -> Vec<String> {
     out
 }
 
+/// Each domain's CHECK names in order (shown only when any domain has checks).
+fn domain_checks(c: &Catalog) -> Vec<String> {
+    c.types
+        .iter()
+        .filter_map(|(name, t)| match &t.def {
+            schemadiff_model::TypeDef::Domain { checks, .. } if !checks.is_empty() => {
+                let names: Vec<&str> = checks.iter().map(|(n, _)| n.as_str()).collect();
+                Some(format!("domain {name}: {}", names.join(", ")))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 /// Everything a case shows, with paths relative to the case folder.
 fn render(loaded: &Loaded, case_dir: &Path) -> String {
     let handler =
@@ -113,6 +127,14 @@ fn render(loaded: &Loaded, case_dir: &Path) -> String {
     out.push_str("== catalog ==\n");
     out.push_str(&catalog_counts(&loaded.catalog));
     out.push('\n');
+    let checks = domain_checks(&loaded.catalog);
+    if !checks.is_empty() {
+        out.push_str("== domain checks ==\n");
+        for line in checks {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     let renames = renames(&loaded.catalog);
     if !renames.is_empty() {
         out.push_str("== renames ==\n");

@@ -48,8 +48,7 @@ pub fn create_domain(ctx: &mut Ctx, d: &CreateDomain, not_null: bool) {
         if let TableConstraint::Check(check) = c {
             let cname = match &check.name {
                 Some(n) => ctx.ident(n),
-                // PostgreSQL names unnamed domain checks `<domain>_check`.
-                None => Ident::new(make_object_name(qname.name.as_str(), None, "check")),
+                None => unnamed_check(qname.name.as_str(), &checks),
             };
             checks.push((cname, refs::expr(ctx, &check.expr)));
         }
@@ -65,6 +64,25 @@ pub fn create_domain(ctx: &mut Ctx, d: &CreateDomain, not_null: bool) {
         checks,
     };
     add(ctx, qname, def, &d.name);
+}
+
+/// PostgreSQL's name for an unnamed domain CHECK (`ChooseConstraintName`): the first
+/// of `<domain>_check`, `<domain>_check1`, `<domain>_check2`, ... that no earlier check
+/// of the domain has taken.
+fn unnamed_check<T>(domain: &str, earlier: &[(Ident, T)]) -> Ident {
+    let mut pass = 0usize;
+    loop {
+        let label = if pass == 0 {
+            "check".to_string()
+        } else {
+            format!("check{pass}")
+        };
+        let name = Ident::new(make_object_name(domain, None, &label));
+        if !earlier.iter().any(|(taken, _)| *taken == name) {
+            return name;
+        }
+        pass += 1;
+    }
 }
 
 fn add(ctx: &mut Ctx, qname: QualifiedName, def: TypeDef, name: &ObjectName) {
