@@ -8,6 +8,7 @@
 //! case, `SCHEMADIFF_CORPUS=<text>` the cases whose id contains it. Known failures are
 //! listed in `tests/corpus/known-failures/converge.txt` and enforced both ways.
 
+mod expect;
 mod known;
 mod report;
 mod run;
@@ -86,7 +87,16 @@ fn own_cases(root: &Path) -> Vec<Case> {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default(),
             topic: Some("ours".to_string()),
-            roles: Vec::new(),
+            // Roles the case grants to, one per line in `roles.txt`.
+            roles: std::fs::read_to_string(dir.join("roles.txt"))
+                .map(|t| {
+                    t.lines()
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty())
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
             login_roles: Vec::new(),
             run_as: None,
             search_path: None,

@@ -2,6 +2,7 @@
 //! binary, apply the plan with psql, then require an empty second plan and A equal to
 //! a database B built directly from `to.sql`.
 
+use crate::expect;
 use schemadiff_testkit::corpus::{fingerprint_compare, Case, Comparison, Side, Variant};
 use schemadiff_testkit::TestDb;
 use std::io::Read;
@@ -19,6 +20,8 @@ pub enum Stage {
     Setup,
     /// `schemadiff plan` exited non-zero.
     Plan,
+    /// The first plan lacks a hazard or SQL text the case's `expect.txt` names.
+    Expectation,
     /// The binary panicked, was killed or hung: never an acceptable known failure.
     Crash,
     /// psql rejected the plan.
@@ -34,6 +37,7 @@ impl Stage {
         match self {
             Stage::Setup => "setup",
             Stage::Plan => "plan",
+            Stage::Expectation => "expectation",
             Stage::Crash => "crash",
             Stage::Apply => "apply",
             Stage::SecondPlan => "second-plan",
@@ -86,6 +90,7 @@ fn stages(case: &Case, scratch: &Path) -> Result<(), Vec<(Stage, String)>> {
     }
     let first = plan(&desired, &a, &first_args);
     let script = first.check(0).map_err(|(s, m)| vec![(s, m)])?;
+    check_expectations(case, &desired, &a, &first_args, &script)?;
     let script_path = scratch.join("plan.sql");
     let prelude = case
         .run_as
@@ -131,6 +136,32 @@ fn stages(case: &Case, scratch: &Path) -> Result<(), Vec<(Stage, String)>> {
         Ok(())
     } else {
         Err(failures)
+    }
+}
+
+/// The case's `expect.txt` against its first plan (a JSON run of the same plan gives
+/// the hazards).
+fn check_expectations(
+    case: &Case,
+    desired: &Path,
+    a: &TestDb,
+    args: &[&str],
+    script: &str,
+) -> Result<(), Vec<(Stage, String)>> {
+    let expected = expect::read(&case.dir).map_err(|e| vec![(Stage::Setup, e)])?;
+    if expected.is_empty() {
+        return Ok(());
+    }
+    let mut json_args = args.to_vec();
+    json_args.extend(["--format", "json"]);
+    let json = plan(desired, a, &json_args)
+        .check(0)
+        .map_err(|(s, m)| vec![(s, m)])?;
+    let unmet = expect::unmet(&expected, script, &json);
+    if unmet.is_empty() {
+        Ok(())
+    } else {
+        Err(vec![(Stage::Expectation, unmet.join("\n"))])
     }
 }
 
@@ -180,9 +211,12 @@ fn plan(desired: &Path, db: &TestDb, extra: &[&str]) -> PlanRun {
     cmd.arg("plan")
         .arg("--schemas")
         .arg(desired)
-        .args(["--database-url", &db.url(), "--format", "sql"])
-        .args(extra)
-        .env("NO_COLOR", "1")
+        .args(["--database-url", &db.url()])
+        .args(extra);
+    if !extra.contains(&"--format") {
+        cmd.args(["--format", "sql"]);
+    }
+    cmd.env("NO_COLOR", "1")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let mut child = match cmd.spawn() {

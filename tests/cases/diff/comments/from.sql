@@ -1,0 +1,3 @@
+CREATE TABLE notes (id bigint PRIMARY KEY, body text);
+COMMENT ON TABLE notes IS 'old';
+COMMENT ON COLUMN notes.body IS 'remove me';

@@ -1,0 +1,1 @@
+CREATE TABLE words (id bigint PRIMARY KEY, word text NOT NULL);

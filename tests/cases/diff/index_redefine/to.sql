@@ -1,0 +1,2 @@
+CREATE TABLE tasks (id bigint PRIMARY KEY, owner text NOT NULL, done boolean NOT NULL DEFAULT false);
+CREATE INDEX tasks_owner_idx ON tasks (owner) WHERE NOT done;

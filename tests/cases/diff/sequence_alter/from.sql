@@ -1,0 +1,2 @@
+CREATE SEQUENCE invoice_numbers INCREMENT BY 1 CACHE 1;
+CREATE SEQUENCE old_numbers;
