@@ -13,7 +13,7 @@ use crate::sequence::Sequence;
 use crate::statement::VerbatimStatement;
 use crate::table::Table;
 use crate::trigger::Trigger;
-use crate::user_type::UserType;
+use crate::user_type::{TypeDef, UserType};
 use crate::view::View;
 use std::collections::BTreeMap;
 
@@ -77,7 +77,15 @@ impl Catalog {
         let id = ObjectId::Type {
             name: t.name.clone(),
         };
-        self.check_relation_name_free(&t.name, id.clone())?;
+        if matches!(t.def, TypeDef::Composite { .. }) {
+            // A composite type is a `pg_class` relation too.
+            self.check_relation_name_free(&t.name, id.clone())?;
+        } else if let Some(meta) = self.row_type_holder(&t.name) {
+            return Err(Box::new(Duplicate {
+                id,
+                existing: meta.clone(),
+            }));
+        }
         insert_unique!(self.types, t.name.clone(), t, id)
     }
 
@@ -149,19 +157,26 @@ impl Catalog {
         self.comments.insert(c.on.clone(), c);
     }
 
-    /// Tables, views, sequences, indexes and composite types share `pg_class`.
+    /// Tables, views, sequences, indexes and composite types share `pg_class`; tables
+    /// and views also have a row type of their name in `pg_type`, so no enum or domain
+    /// may take it (indexes and sequences have none: PostgreSQL allows an index and an
+    /// enum both named `foo`).
     pub fn check_relation_name_free(
         &self,
         name: &QualifiedName,
         id: ObjectId,
     ) -> Result<(), Box<Duplicate>> {
+        let has_row_type = matches!(id, ObjectId::Relation { .. });
         let existing = self
-            .tables
-            .get(name)
-            .map(|t| &t.meta)
-            .or_else(|| self.views.get(name).map(|v| &v.meta))
+            .row_type_holder(name)
             .or_else(|| self.sequences.get(name).map(|s| &s.meta))
-            .or_else(|| self.indexes.get(name).map(|i| &i.meta));
+            .or_else(|| self.indexes.get(name).map(|i| &i.meta))
+            .or_else(|| {
+                self.types
+                    .get(name)
+                    .filter(|t| has_row_type || matches!(t.def, TypeDef::Composite { .. }))
+                    .map(|t| &t.meta)
+            });
         match existing {
             Some(meta) => Err(Box::new(Duplicate {
                 id,
@@ -169,6 +184,14 @@ impl Catalog {
             })),
             None => Ok(()),
         }
+    }
+
+    /// The table or view (each with a row type in `pg_type`) of that name.
+    fn row_type_holder(&self, name: &QualifiedName) -> Option<&ObjectMeta> {
+        self.tables
+            .get(name)
+            .map(|t| &t.meta)
+            .or_else(|| self.views.get(name).map(|v| &v.meta))
     }
 
     /// Whether a relation (table, view, materialized view) of that name exists.

@@ -54,6 +54,19 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
                 [name] if name.as_str() == "char" && is_quoted(&name_parts_last(dt)) => {
                     return with_dims(Canonical::Type(TypeName::builtin("\"char\"")), dims);
                 }
+                // A quoted name that case folding would change is no built-in type:
+                // it names a user type exactly as written (`"UserStatus"`).
+                [name]
+                    if is_quoted(&name_parts_last(dt))
+                        && name.as_str() != name.as_str().to_lowercase() =>
+                {
+                    TypeName {
+                        schema: Some(ctx.default_schema.clone()),
+                        name: name.as_str().to_string(),
+                        modifiers: None,
+                        array_dims: 0,
+                    }
+                }
                 [.., name] => {
                     let mut c = from_words(name.as_str(), mods.as_deref());
                     // An unknown unqualified name is a user type found through the search path.
