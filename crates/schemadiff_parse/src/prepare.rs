@@ -2,8 +2,10 @@
 //! sqlparser lacks. Rewritten words are blanked with spaces (or swapped for words of the
 //! same length), so every position sqlparser reports still points into the file.
 
-use crate::lex::{is_keyword, Token};
+use crate::ctx::token_ident;
+use crate::lex::{is_keyword, Token, TokenKind};
 use crate::split::RawStatement;
+use schemadiff_model::Ident;
 use std::borrow::Cow;
 
 /// What the rewrite removed, for the converter to put back into the model.
@@ -22,6 +24,15 @@ pub struct Hints {
     /// Identity columns' sequence options, in order of appearance (sqlparser accepts
     /// only one order; PostgreSQL any).
     pub identity_options: Vec<String>,
+    /// `CREATE EXTENSION` options (any order, a string version), lifted out of the text.
+    pub extension: Option<ExtensionOptions>,
+}
+
+/// `CREATE EXTENSION name [WITH] [SCHEMA s] [VERSION v] [CASCADE]`, in any order.
+#[derive(Debug, Clone, Default)]
+pub struct ExtensionOptions {
+    pub schema: Option<Ident>,
+    pub version: Option<String>,
 }
 
 /// The statement's text as sqlparser should see it (borrowed when nothing was rewritten,
@@ -36,6 +47,7 @@ pub fn prepare<'a>(src: &'a str, sig: &[Token], raw: &RawStatement) -> (Cow<'a, 
         identity_options: Vec::new(),
         view_options: Vec::new(),
         check_option: None,
+        extension: None,
     };
     let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
     if !kw(0, "create") && !kw(0, "alter") {
@@ -58,7 +70,16 @@ pub fn prepare<'a>(src: &'a str, sig: &[Token], raw: &RawStatement) -> (Cow<'a, 
     } else {
         1
     };
-    if kw(kind_at, "procedure") {
+    if kw(kind_at, "extension") {
+        hints.extension = lift_extension_options(src, sig, kind_at + 1);
+        if let Some(first) = hints
+            .extension
+            .is_some()
+            .then(|| option_start(src, sig, kind_at + 1))
+        {
+            sig[first..].iter().for_each(|t| blank(t, ""));
+        }
+    } else if kw(kind_at, "procedure") {
         // Same length: "PROCEDURE" -> "FUNCTION ".
         blank(&sig[kind_at], "FUNCTION");
         hints.procedure = true;
@@ -201,4 +222,47 @@ fn lift_view_clauses(
         hints.check_option = Some(level.to_string());
         blank(sig[with_at].start, sig[n - 1].end, text);
     }
+}
+
+/// Where a CREATE EXTENSION's options start: after `[IF NOT EXISTS] name`.
+fn option_start(src: &str, sig: &[Token], at: usize) -> usize {
+    let if_not_exists = sig.get(at).is_some_and(|t| is_keyword(src, t, "if"));
+    at + if if_not_exists { 4 } else { 1 }
+}
+
+/// The options after a CREATE EXTENSION's name when they are all understood (sqlparser
+/// wants `WITH`, one order and a word for the version; PostgreSQL takes any order and a
+/// string). `None` leaves the text to sqlparser.
+fn lift_extension_options(src: &str, sig: &[Token], at: usize) -> Option<ExtensionOptions> {
+    let mut i = option_start(src, sig, at);
+    if i >= sig.len() {
+        return None;
+    }
+    let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
+    if kw(i, "with") {
+        i += 1;
+    }
+    let mut options = ExtensionOptions::default();
+    while i < sig.len() {
+        if kw(i, "schema") {
+            options.schema = Some(token_ident(src, sig.get(i + 1)?)?);
+            i += 2;
+        } else if kw(i, "version") {
+            let t = sig.get(i + 1)?;
+            let raw = t.text(src);
+            options.version = Some(match t.kind {
+                // A plain '...' string (no E'' escapes).
+                TokenKind::String if raw.starts_with('\'') && raw.len() >= 2 => {
+                    raw[1..raw.len() - 1].replace("''", "'")
+                }
+                _ => token_ident(src, t)?.as_str().to_string(),
+            });
+            i += 2;
+        } else if kw(i, "cascade") {
+            i += 1;
+        } else {
+            return None;
+        }
+    }
+    Some(options)
 }

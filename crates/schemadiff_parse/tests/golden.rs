@@ -91,6 +91,23 @@ fn renames(c: &Catalog) -> Vec<String> {
     out
 }
 
+/// Each extension with its schema and version, when given.
+fn extensions(c: &Catalog) -> Vec<String> {
+    c.extensions
+        .values()
+        .map(|e| {
+            let mut line = format!("extension {}", e.name);
+            if let Some(schema) = &e.schema {
+                line.push_str(&format!(" schema {schema}"));
+            }
+            if let Some(version) = &e.version {
+                line.push_str(&format!(" version {version}"));
+            }
+            line
+        })
+        .collect()
+}
+
 /// Each domain's CHECK names in order (shown only when any domain has checks).
 fn domain_checks(c: &Catalog) -> Vec<String> {
     c.types
@@ -127,6 +144,14 @@ fn render(loaded: &Loaded, case_dir: &Path) -> String {
     out.push_str("== catalog ==\n");
     out.push_str(&catalog_counts(&loaded.catalog));
     out.push('\n');
+    let extensions = extensions(&loaded.catalog);
+    if !extensions.is_empty() {
+        out.push_str("== extensions ==\n");
+        for line in extensions {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
     let checks = domain_checks(&loaded.catalog);
     if !checks.is_empty() {
         out.push_str("== domain checks ==\n");

@@ -39,7 +39,7 @@ pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
         Statement::CreateIndex(ci) => index::create_index(ctx, ci),
         Statement::CreateView(v) => view::create_view(ctx, v, hints),
         Statement::CreateSchema { schema_name, .. } => schema::create_schema(ctx, schema_name),
-        Statement::CreateExtension(e) => schema::create_extension(ctx, e),
+        Statement::CreateExtension(e) => schema::create_extension(ctx, e, hints.extension.as_ref()),
         Statement::CreateSequence {
             name,
             data_type,

@@ -1,6 +1,7 @@
 //! CREATE SCHEMA and CREATE EXTENSION.
 
 use crate::ctx::Ctx;
+use crate::prepare::ExtensionOptions;
 use schemadiff_model::{Extension, Ident, Schema};
 use sqlparser::ast::{CreateExtension, SchemaName};
 
@@ -20,11 +21,18 @@ pub fn create_schema(ctx: &mut Ctx, name: &SchemaName) {
     }
 }
 
-pub fn create_extension(ctx: &mut Ctx, e: &CreateExtension) {
+/// `lifted`: the options `prepare` took out of the text (any order, a string version).
+pub fn create_extension(ctx: &mut Ctx, e: &CreateExtension, lifted: Option<&ExtensionOptions>) {
     let ext = Extension {
         name: ctx.ident(&e.name),
-        schema: e.schema.as_ref().map(|s| ctx.ident(s)),
-        version: e.version.as_ref().map(|v| v.value.clone()),
+        schema: match lifted {
+            Some(o) => o.schema.clone(),
+            None => e.schema.as_ref().map(|s| ctx.ident(s)),
+        },
+        version: match lifted {
+            Some(o) => o.version.clone(),
+            None => e.version.as_ref().map(|v| v.value.clone()),
+        },
         meta: ctx.meta(),
     };
     // `CREATE EXTENSION IF NOT EXISTS` twice (two domains both needing postgis) is one extension.
