@@ -12,7 +12,7 @@ use crate::keys::{self, Key};
 use crate::lower_online::validate;
 use crate::lower_table::table_alter;
 use schemadiff_model::names::make_object_name;
-use schemadiff_model::{Column, Ident, ObjectId, QualifiedName};
+use schemadiff_model::{Column, Ident, ObjectId, QualifiedName, TypeName};
 
 /// Hazards of `ADD COLUMN` on a table that has rows.
 pub(crate) fn add_column_hazards(s: &mut Spec, table: &QualifiedName, c: &Column) {
@@ -149,7 +149,7 @@ pub(crate) fn alter_column(
         let mut s = step(ColumnChange::Type {
             ty: to.ty.clone(),
             collation: to.collation.clone(),
-            using: type_changed.then_some(UsingCast::Direct),
+            using: type_changed.then_some(using_cast(ctx, &from.ty, &to.ty)),
         });
         let conv = casts::classify(&from.ty, &to.ty);
         if conv.rewrite {
@@ -300,4 +300,22 @@ fn set_not_null(
     );
     drop.node.phase = crate::step::Phase::AlterTable;
     steps.push(drop);
+}
+
+/// PostgreSQL has no cast between an enum and another type but text (and none between
+/// two enums), so a change to or from an enum goes through text.
+fn using_cast(ctx: &Ctx<'_>, from: &TypeName, to: &TypeName) -> UsingCast {
+    let is_enum = |catalog: &schemadiff_model::Catalog, ty: &TypeName| {
+        ty.qualified().is_some_and(|name| {
+            catalog
+                .types
+                .get(&name)
+                .is_some_and(|t| matches!(t.def, schemadiff_model::TypeDef::Enum { .. }))
+        })
+    };
+    if is_enum(ctx.current, from) || is_enum(ctx.desired, to) {
+        UsingCast::ViaText
+    } else {
+        UsingCast::Direct
+    }
 }
