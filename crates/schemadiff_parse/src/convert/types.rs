@@ -32,7 +32,9 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
     match dt {
         DataType::Array(ArrayElemTypeDef::SquareBracket(inner, _))
         | DataType::Array(ArrayElemTypeDef::AngleBracket(inner))
-        | DataType::Array(ArrayElemTypeDef::Parenthesis(inner)) => canonical(ctx, inner, dims + 1),
+        | DataType::Array(ArrayElemTypeDef::Parenthesis(inner))
+        // SQL-standard `integer ARRAY` / `integer ARRAY[4]`: one dimension, as `integer[]`.
+        | DataType::Array(ArrayElemTypeDef::Qualified(inner, _)) => canonical(ctx, inner, dims + 1),
         DataType::Custom(name, mods) => {
             let parts: Vec<Ident> = name
                 .0
