@@ -26,6 +26,19 @@ pub struct Hints {
     pub identity_options: Vec<String>,
     /// `CREATE EXTENSION` options (any order, a string version), lifted out of the text.
     pub extension: Option<ExtensionOptions>,
+    /// `DEFAULT money '1.00'`: type words blanked before a string sqlparser would not
+    /// take as typed (see `convert::typed_literal`).
+    pub typed_literals: Vec<TypedLiteral>,
+}
+
+/// A string literal whose type word was blanked: where the string starts in the
+/// statement (sqlparser's 1-based line and column) and the type's name.
+#[derive(Debug, Clone)]
+pub struct TypedLiteral {
+    pub line: u64,
+    pub column: u64,
+    pub type_name: String,
+    pub quoted: bool,
 }
 
 /// `CREATE EXTENSION name [WITH] [SCHEMA s] [VERSION v] [CASCADE]`, in any order.
@@ -48,12 +61,14 @@ pub fn prepare<'a>(src: &'a str, sig: &[Token], raw: &RawStatement) -> (Cow<'a, 
         view_options: Vec::new(),
         check_option: None,
         extension: None,
+        typed_literals: Vec::new(),
     };
     let kw = |i: usize, k: &str| sig.get(i).is_some_and(|t| is_keyword(src, t, k));
     if !kw(0, "create") && !kw(0, "alter") {
         return (text, hints);
     }
     lift_identity_options(src, sig, raw.start, &mut text, &mut hints);
+    lift_typed_literals(src, sig, raw.start, &mut text, &mut hints);
     if !kw(0, "create") {
         return (text, hints);
     }
@@ -265,4 +280,52 @@ fn lift_extension_options(src: &str, sig: &[Token], at: usize) -> Option<Extensi
         }
     }
     Some(options)
+}
+
+/// `DEFAULT <type> '<string>'` where sqlparser reads `<type>` as no type of its own
+/// (`money`, a user type): PostgreSQL takes it as a typed literal, sqlparser as a syntax
+/// error. The type word is blanked and recorded with the string's position.
+fn lift_typed_literals(
+    src: &str,
+    sig: &[Token],
+    base: usize,
+    text: &mut Cow<str>,
+    hints: &mut Hints,
+) {
+    for w in sig.windows(3) {
+        let [default, word, string] = w else { continue };
+        if !is_keyword(src, default, "default")
+            || !matches!(word.kind, TokenKind::Word | TokenKind::QuotedIdent)
+            || string.kind != TokenKind::String
+            || !string.text(src).starts_with('\'')
+            || !is_custom_type(word.text(src))
+        {
+            continue;
+        }
+        let Some(name) = token_ident(src, word) else {
+            continue;
+        };
+        let before = &src[base..string.start];
+        let line = before.matches('\n').count() as u64 + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before[line_start..].chars().count() as u64 + 1;
+        hints.typed_literals.push(TypedLiteral {
+            line,
+            column,
+            type_name: name.as_str().to_string(),
+            quoted: word.kind == TokenKind::QuotedIdent,
+        });
+        let (s, e) = (word.start - base, word.end - base);
+        text.to_mut().replace_range(s..e, &" ".repeat(e - s));
+    }
+}
+
+/// Whether sqlparser reads `word` as a type name of no built-in kind (one it will not
+/// accept before a string).
+fn is_custom_type(word: &str) -> bool {
+    let dialect = sqlparser::dialect::PostgreSqlDialect {};
+    sqlparser::parser::Parser::new(&dialect)
+        .try_with_sql(word)
+        .and_then(|mut p| p.parse_data_type())
+        .is_ok_and(|t| matches!(t, sqlparser::ast::DataType::Custom(..)))
 }

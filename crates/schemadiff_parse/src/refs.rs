@@ -57,7 +57,11 @@ impl Visitor for Collector<'_, '_> {
             ast::Expr::Cast {
                 data_type: DataType::Custom(name, _),
                 ..
-            } => {
+            }
+            | ast::Expr::TypedString(ast::TypedString {
+                data_type: DataType::Custom(name, _),
+                ..
+            }) => {
                 self.out.insert(ObjectRef {
                     kind: RefKind::Type,
                     name: self.ctx.qualify(name),

@@ -14,6 +14,7 @@ pub mod sequence_tokens;
 pub mod table;
 pub mod table_tokens;
 mod trigger;
+mod typed_literal;
 mod types;
 mod user_type;
 mod view;
@@ -34,6 +35,14 @@ pub enum Outcome {
 }
 
 pub fn statement(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
+    if !hints.typed_literals.is_empty() {
+        let restored = typed_literal::restore(stmt, &hints.typed_literals);
+        return converted(ctx, &restored, hints);
+    }
+    converted(ctx, stmt, hints)
+}
+
+fn converted(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
     match stmt {
         Statement::CreateTable(ct) => table::create_table(ctx, ct),
         Statement::CreateIndex(ci) => index::create_index(ctx, ci),
