@@ -5,6 +5,7 @@
 
 #[path = "../common/mod.rs"]
 mod common;
+mod converge;
 mod count;
 
 use schemadiff_testkit::TestDb;
