@@ -96,6 +96,7 @@ fn load_options(search_path: Option<&str>) -> schemadiff_parse::LoadOptions {
                 None => schemadiff_model::Ident::from_sql(s, false),
             }
         }),
+        existing_schemas: Vec::new(),
     }
 }
 

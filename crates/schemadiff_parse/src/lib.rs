@@ -56,6 +56,10 @@ pub struct LoadOptions {
     /// schema of the `search_path` the files are written for); `public` when `None`.
     /// A `SET search_path` in a file still overrides it for the rest of that file.
     pub default_schema: Option<Ident>,
+    /// Schemas the target database already has: files may put objects in them without
+    /// creating them (the desired state then holds them as implied schemas, which are
+    /// never created on the target nor dropped from it).
+    pub existing_schemas: Vec<Ident>,
 }
 
 /// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
@@ -137,12 +141,32 @@ pub fn load_sources_with(files: Vec<SourceFile>, options: &LoadOptions) -> Loade
         mut diags,
         mut pending,
     } = acc;
+    imply_existing_schemas(&mut catalog, &pending, &options.existing_schemas);
     resolve::run(&mut catalog, &mut diags, &mut pending);
     diags.sort_by_key(Diagnostic::sort_key);
     Loaded {
         catalog,
         diagnostics: diags,
         sources,
+    }
+}
+
+/// Schemas the files use without creating them but the target has: held as implied.
+fn imply_existing_schemas(catalog: &mut Catalog, pending: &Pending, existing: &[Ident]) {
+    for r in &pending.references {
+        let schema = &r.name.schema;
+        if r.expect == pending::Expect::Schema
+            && !catalog.schemas.contains_key(schema)
+            && existing.contains(schema)
+        {
+            let implied = schemadiff_model::Schema {
+                name: schema.clone(),
+                authorization: None,
+                meta: schemadiff_model::ObjectMeta::default(),
+            };
+            // Absent from the map (checked above), so this cannot be a duplicate.
+            let _ = catalog.add_schema(implied);
+        }
     }
 }
 

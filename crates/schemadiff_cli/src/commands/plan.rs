@@ -27,7 +27,20 @@ fn run_inner(args: &PlanArgs) -> Result<ExitCode, ExitCode> {
         fail(&e, "pass a hazard code listed in docs/hazards.md");
         ExitCode::Failure
     })?;
-    let loaded = pipeline::load_files(&args.schemas, &args.desired.load_options(), args.warnings)?;
+    let mut options = args.desired.load_options();
+    if let Some(url) = &args.database_url {
+        // Files may use schemas the target already has without creating them. When the
+        // target cannot be read here, the connection error comes from the plan below.
+        if let Ok(runtime) = crate::runtime::runtime() {
+            if let Ok(names) = runtime.block_on(crate::live::schemas_of(url)) {
+                options.existing_schemas = names
+                    .iter()
+                    .map(|n| schemadiff_model::Ident::from_sql(n, true))
+                    .collect();
+            }
+        }
+    }
+    let loaded = pipeline::load_files(&args.schemas, &options, args.warnings)?;
     match &args.database_url {
         None => {
             let (plan, header) = super::plan_empty::plan(args, &loaded)?;
