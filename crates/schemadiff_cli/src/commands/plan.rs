@@ -28,20 +28,24 @@ fn run_inner(args: &PlanArgs) -> Result<ExitCode, ExitCode> {
         ExitCode::Failure
     })?;
     let mut options = args.desired.load_options();
-    if let Some(url) = &args.database_url {
-        // Files may use schemas the target already has without creating them. When the
-        // target cannot be read here, the connection error comes from the plan below.
-        if let Ok(runtime) = crate::runtime::runtime() {
-            if let Ok(names) = runtime.block_on(crate::live::schemas_of(url)) {
-                options.existing_schemas = names
-                    .iter()
-                    .map(|n| schemadiff_model::Ident::from_sql(n, true))
-                    .collect();
-            }
+    // Against a database, its schema names are read once: files may use schemas it
+    // already has without creating them, and they are part of the default scope.
+    let live = match &args.database_url {
+        Some(url) => {
+            let runtime = crate::runtime::runtime()?;
+            // When the target cannot be read here, the plan below reports why.
+            let names = runtime.block_on(crate::live::schemas_of(url)).ok();
+            options.existing_schemas = names
+                .iter()
+                .flatten()
+                .map(|n| schemadiff_model::Ident::from_sql(n, true))
+                .collect();
+            Some((url, runtime, names))
         }
-    }
+        None => None,
+    };
     let loaded = pipeline::load_files(&args.schemas, &options, args.warnings)?;
-    match &args.database_url {
+    match live {
         None => {
             let (plan, header) = super::plan_empty::plan(args, &loaded)?;
             let empty = Catalog::default();
@@ -53,16 +57,32 @@ fn run_inner(args: &PlanArgs) -> Result<ExitCode, ExitCode> {
             };
             finish(args, &allowed, &plan, &header, ctx)
         }
-        Some(url) => against_database(args, &allowed, &loaded, url),
+        Some((url, runtime, names)) => {
+            let target = Target {
+                url,
+                runtime: &runtime,
+                schemas: names.as_deref(),
+            };
+            against_database(args, &allowed, &loaded, target)
+        }
     }
+}
+
+/// The database a plan is made against, with what was already read of it.
+struct Target<'a> {
+    url: &'a str,
+    runtime: &'a tokio::runtime::Runtime,
+    /// Its schema names, when they could be read before the files were loaded.
+    schemas: Option<&'a [String]>,
 }
 
 fn against_database(
     args: &PlanArgs,
     allowed: &Allowed,
     loaded: &Loaded,
-    url: &str,
+    live: Target<'_>,
 ) -> Result<ExitCode, ExitCode> {
+    let url = live.url;
     let target = TargetIdentity::from_url(url).map_err(|e| {
         fail(
             &format!("{e:#}"),
@@ -70,8 +90,9 @@ fn against_database(
         );
         ExitCode::Failure
     })?;
-    let runtime = crate::runtime::runtime()?;
-    let (current, desired, schemas) = runtime.block_on(sides(args, loaded, url))?;
+    let (current, desired, schemas) =
+        live.runtime
+            .block_on(sides(args, loaded, url, live.schemas))?;
     let plan = pipeline::plan_between(&current, &desired)?;
     let header = Header {
         from: format!("{} ({})", target.label(), current.mode),
@@ -98,8 +119,12 @@ async fn sides(
     args: &PlanArgs,
     loaded: &Loaded,
     url: &str,
+    live: Option<&[String]>,
 ) -> Result<(Side, Side, Vec<String>), ExitCode> {
-    let live = pipeline::database_schemas(url).await?;
+    let live = match live {
+        Some(names) => names.to_vec(),
+        None => pipeline::database_schemas(url).await?,
+    };
     let mentioned = managed_schemas(&loaded.catalog);
     let schemas = scope::resolve(&args.scope, &[&live, &mentioned]);
     let mut current = pipeline::database_side(url, &schemas).await?;
