@@ -4,7 +4,7 @@
 //! Objects PostgreSQL made on its own (a serial's sequence, a constraint's index) have
 //! no declaration; they take the domain of the table they belong to.
 
-use schemadiff_model::{Catalog, ObjectMeta, Origin, QualifiedName};
+use schemadiff_model::{Catalog, ObjectMeta, Origin, QualifiedName, SmolStr};
 
 /// Copies `source`'s metas onto the matching objects of `canonical`.
 pub fn join_meta(canonical: &mut Catalog, source: &Catalog) {
@@ -131,7 +131,7 @@ fn join_functions(canonical: &mut Catalog, source: &Catalog, copy: Copy<'_>) {
     }
 }
 
-fn table_domains(c: &Catalog) -> std::collections::BTreeMap<QualifiedName, String> {
+fn table_domains(c: &Catalog) -> std::collections::BTreeMap<QualifiedName, SmolStr> {
     c.tables
         .iter()
         .map(|(n, t)| (n.clone(), t.meta.domain.clone()))
@@ -144,7 +144,7 @@ fn table_domains(c: &Catalog) -> std::collections::BTreeMap<QualifiedName, Strin
 }
 
 fn implied(
-    owners: &std::collections::BTreeMap<QualifiedName, String>,
+    owners: &std::collections::BTreeMap<QualifiedName, SmolStr>,
     table: &QualifiedName,
 ) -> ObjectMeta {
     ObjectMeta {

@@ -44,7 +44,7 @@ fn way(ctx: &Ctx<'_>, c: &Column, d: &Column) -> Way {
     let uses = |e: &Option<schemadiff_model::Expr>| e.as_ref().is_some_and(|e| rec.used_by(e));
     // A generation expression cannot be dropped and set again; the values are
     // computed anew, so nothing is lost.
-    if uses(&c.generated) && d.generated.is_some() {
+    if c.generated.as_deref().is_some_and(|e| rec.used_by(e)) && d.generated.is_some() {
         return Way::Readd;
     }
     let mut mid = c.clone();

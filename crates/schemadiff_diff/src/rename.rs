@@ -41,8 +41,8 @@ pub(crate) fn annotation<'m>(
     src: Option<&'m ObjectMeta>,
     des: &'m ObjectMeta,
 ) -> Option<&'m Ident> {
-    src.and_then(|m| m.renamed_from.as_ref())
-        .or(des.renamed_from.as_ref())
+    src.and_then(|m| m.renamed_from.as_deref())
+        .or(des.renamed_from.as_deref())
 }
 
 impl Renames {

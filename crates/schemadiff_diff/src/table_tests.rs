@@ -176,12 +176,12 @@ fn renamed_column_and_constraint_then_compared() {
         catalog("CREATE TABLE t (x bigint, CONSTRAINT k2 CHECK (b > 0), b int, UNIQUE (x));");
     let name = schemadiff_model::QualifiedName::new("public", "t");
     let t = des.tables.get_mut(&name).expect("t");
-    t.column_mut(&"x".into()).expect("x").meta.renamed_from = Some("a".into());
+    t.column_mut(&"x".into()).expect("x").meta.renamed_from = Some(Box::new("a".into()));
     t.constraints
         .get_mut(&"k2".into())
         .expect("k2")
         .meta
-        .renamed_from = Some("k".into());
+        .renamed_from = Some(Box::new("k".into()));
     // The unique constraint's generated name changed with the column: renamed too.
     let changes = diff(DiffInput {
         current: &cur,

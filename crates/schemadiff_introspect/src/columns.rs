@@ -34,16 +34,17 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
         // Columns have no OID of their own: they carry their table's.
         column.meta = live(relid);
         column.not_null = row.get("attnotnull")?;
-        column.collation = collation((row.get("collation_schema")?, row.get("collation_name")?));
+        column.collation =
+            collation((row.get("collation_schema")?, row.get("collation_name")?)).map(Box::new);
         let expr: Option<Expr> = row.get::<Option<String>>("expr")?.map(Expr::new);
         if row.char("attgenerated")? == 's' {
-            column.generated = expr;
+            column.generated = expr.map(Box::new);
         } else {
             column.default = expr;
         }
         column.identity = match row.char("attidentity")? {
-            'a' => Some(identity(row, true)?),
-            'd' => Some(identity(row, false)?),
+            'a' => Some(Box::new(identity(row, true)?)),
+            'd' => Some(Box::new(identity(row, false)?)),
             _ => None,
         };
         if let Some(table) = ctx.catalog.tables.get_mut(table_name) {

@@ -59,7 +59,7 @@ impl Ctx {
 /// Bookkeeping for an object read from the live database.
 pub(crate) fn live(oid: u32) -> ObjectMeta {
     ObjectMeta {
-        domain: String::new(),
+        domain: Default::default(),
         origin: Origin::Live { oid },
         renamed_from: None,
     }

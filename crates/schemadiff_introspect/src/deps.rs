@@ -115,7 +115,11 @@ fn attach(ctx: &mut Ctx, dependent: Dependent, refs: BTreeSet<ObjectRef>) {
                 .zip(ctx.columns.get(&(relid, attnum)))
                 .and_then(|(table, &i)| catalog.tables.get_mut(table)?.columns.get_mut(i));
             if let Some(column) = column {
-                for expr in column.default.iter_mut().chain(column.generated.iter_mut()) {
+                for expr in column
+                    .default
+                    .iter_mut()
+                    .chain(column.generated.as_deref_mut())
+                {
                     expr.refs = refs.clone();
                 }
             }

@@ -59,17 +59,17 @@ impl TypeNames {
         match info {
             Some(info) => TypeName {
                 schema: (!info.from_extension).then(|| Ident::new(info.schema.clone())),
-                name: info.name.clone(),
+                name: info.name.as_str().into(),
                 modifiers: trailing_modifiers(base),
                 array_dims,
             },
             None => {
                 let (name, modifiers) = split_builtin(base);
                 TypeName {
-                    schema: None,
-                    name,
                     modifiers,
                     array_dims,
+                    // Static text for built-in names: no allocation per column.
+                    ..TypeName::builtin(&name)
                 }
             }
         }

@@ -59,6 +59,17 @@ macro_rules! insert_unique {
 }
 
 impl Catalog {
+    /// Gives back the spare capacity of the per-table vectors once the catalog is
+    /// complete: a table's columns grew by doubling, so a third of a big catalog's
+    /// column slots were empty.
+    pub fn shrink_to_fit(&mut self) {
+        for table in self.tables.values_mut() {
+            table.columns.shrink_to_fit();
+            table.constraints.shrink_to_fit();
+        }
+        self.statements.shrink_to_fit();
+    }
+
     pub fn add_schema(&mut self, s: Schema) -> Result<(), Box<Duplicate>> {
         let id = ObjectId::Schema {
             name: s.name.clone(),

@@ -1,6 +1,7 @@
 //! Identifiers with PostgreSQL case folding, and schema-qualified names.
 
 use serde::Serialize;
+use smol_str::SmolStr;
 use std::fmt;
 
 /// PostgreSQL truncates identifiers to NAMEDATALEN - 1 bytes.
@@ -8,9 +9,13 @@ pub const MAX_IDENT_BYTES: usize = 63;
 
 /// An identifier as PostgreSQL stores it: unquoted names folded to lower case,
 /// quoted names kept verbatim, both truncated to 63 bytes.
+///
+/// A `SmolStr`: names up to 23 bytes (almost all of them) live inline without a heap
+/// allocation, longer ones share one allocation between clones. Catalogs hold hundreds of
+/// thousands of identifiers, many cloned into map keys, so this is most of their memory.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
 #[serde(transparent)]
-pub struct Ident(String);
+pub struct Ident(SmolStr);
 
 impl Ident {
     /// An identifier from source text; `quoted` says whether it was written in double quotes.
@@ -18,19 +23,25 @@ impl Ident {
         // PostgreSQL folds only ASCII letters (downcase_identifier); other bytes are kept.
         // Cut first, so the one allocation is the result.
         let cut = truncate_to_bytes(raw, MAX_IDENT_BYTES);
-        Ident(if quoted {
-            cut.to_string()
-        } else {
-            cut.to_ascii_lowercase()
-        })
+        if quoted || !cut.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Ident(SmolStr::new(cut));
+        }
+        Ident(SmolStr::from_iter(
+            cut.chars().map(|c| c.to_ascii_lowercase()),
+        ))
     }
 
     /// An identifier already in stored form (from the catalog or generated).
-    pub fn new(stored: impl Into<String>) -> Ident {
-        Ident(stored.into())
+    pub fn new(stored: impl AsRef<str>) -> Ident {
+        Ident(SmolStr::new(stored))
     }
 
     pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The stored text as a `SmolStr`, to share it without copying.
+    pub fn as_smol_str(&self) -> &SmolStr {
         &self.0
     }
 }
@@ -77,7 +88,7 @@ impl QualifiedName {
 
 impl From<String> for Ident {
     fn from(s: String) -> Ident {
-        Ident(s)
+        Ident(SmolStr::from(s))
     }
 }
 

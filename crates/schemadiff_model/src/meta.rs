@@ -2,6 +2,7 @@
 
 use crate::ident::Ident;
 use serde::Serialize;
+use smol_str::SmolStr;
 use std::sync::Arc;
 
 /// A byte span in one source file, with the 1-based line and column of its start.
@@ -40,18 +41,20 @@ impl Origin {
 /// object and its declaration in a file are equal when PostgreSQL would store them alike).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ObjectMeta {
-    /// The domain folder the object was declared in (empty for live objects).
-    pub domain: String,
+    /// The domain folder the object was declared in (empty for live objects). Inline
+    /// (no allocation) for names up to 23 bytes: every column carries one.
+    pub domain: SmolStr,
     pub origin: Origin,
     /// Set by a `-- schemadiff:renamed-from <old>` comment on the declaration.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub renamed_from: Option<Ident>,
+    /// Boxed: rare, and every object pays for the field.
+    pub renamed_from: Option<Box<Ident>>,
 }
 
 impl ObjectMeta {
     pub fn in_file(domain: &str, span: SourceSpan) -> ObjectMeta {
         ObjectMeta {
-            domain: domain.to_string(),
+            domain: SmolStr::new(domain),
             origin: Origin::File(span),
             renamed_from: None,
         }

@@ -2,6 +2,7 @@
 
 use crate::ident::{Ident, QualifiedName};
 use serde::Serialize;
+use smol_str::SmolStr;
 use std::fmt;
 
 /// A type reference. Built-in types use their canonical `format_type` name
@@ -11,7 +12,9 @@ use std::fmt;
 pub struct TypeName {
     /// Set for user-defined types written with a schema (or resolved to one).
     pub schema: Option<Ident>,
-    pub name: String,
+    /// A `SmolStr`: built-in names point at static text, others up to 23 bytes are
+    /// inline, so the type of each of a big catalog's columns costs no allocation.
+    pub name: SmolStr,
     /// Type modifiers as written, normalised: `255`, `5,2`, `Point,4326`.
     pub modifiers: Option<String>,
     pub array_dims: u8,
@@ -45,9 +48,13 @@ pub enum Canonical {
 
 impl TypeName {
     pub fn builtin(name: &str) -> TypeName {
+        let name = match builtin_canonical_names().iter().find(|b| **b == name) {
+            Some(stat) => SmolStr::new_static(stat),
+            None => SmolStr::new(name),
+        };
         TypeName {
             schema: None,
-            name: name.to_string(),
+            name,
             modifiers: None,
             array_dims: 0,
         }
@@ -56,7 +63,7 @@ impl TypeName {
     pub fn user(name: QualifiedName) -> TypeName {
         TypeName {
             schema: Some(name.schema),
-            name: name.name.as_str().to_string(),
+            name: name.name.as_smol_str().clone(),
             modifiers: None,
             array_dims: 0,
         }

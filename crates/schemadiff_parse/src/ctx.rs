@@ -99,7 +99,7 @@ impl Ctx<'_> {
             &self.file.source.domain,
             self.source_span(&self.stmt_location()),
         );
-        meta.renamed_from = self.renamed_from.clone();
+        meta.renamed_from = self.renamed_from.clone().map(Box::new);
         meta
     }
 

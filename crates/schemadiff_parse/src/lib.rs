@@ -143,6 +143,7 @@ pub fn load_sources_with(files: Vec<SourceFile>, options: &LoadOptions) -> Loade
     } = acc;
     imply_existing_schemas(&mut catalog, &pending, &options.existing_schemas);
     resolve::run(&mut catalog, &mut diags, &mut pending);
+    catalog.shrink_to_fit();
     diags.sort_by_key(Diagnostic::sort_key);
     Loaded {
         catalog,

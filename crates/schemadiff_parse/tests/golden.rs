@@ -62,7 +62,7 @@ fn catalog_counts(c: &Catalog) -> String {
 /// Objects a `-- schemadiff:renamed-from` marker gave an old name (shown only when any).
 fn renames(c: &Catalog) -> Vec<String> {
     let mut out = Vec::new();
-    let mut line = |what: String, old: &Option<schemadiff_model::Ident>| {
+    let mut line = |what: String, old: &Option<Box<schemadiff_model::Ident>>| {
         if let Some(old) = old {
             out.push(format!("{what} <- {old}"));
         }

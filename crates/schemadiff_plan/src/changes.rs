@@ -79,7 +79,7 @@ pub(crate) fn alter_spec(
     action: Action,
 ) -> Spec {
     let (domain, source) = match meta {
-        Some(m) if !m.domain.is_empty() => (m.domain.clone(), m.origin.span().cloned()),
+        Some(m) if !m.domain.is_empty() => (m.domain.to_string(), m.origin.span().cloned()),
         _ => (ctx.domain_of(&object), None),
     };
     Spec::new(Node {

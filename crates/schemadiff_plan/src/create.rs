@@ -81,7 +81,7 @@ pub(crate) fn node(phase: Phase, object: ObjectId, meta: &ObjectMeta, action: Ac
     Node {
         phase,
         object,
-        domain: meta.domain.clone(),
+        domain: meta.domain.to_string(),
         action,
         source: meta.origin.span().cloned(),
         hazards: Vec::new(),

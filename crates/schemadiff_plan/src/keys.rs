@@ -58,7 +58,7 @@ pub(crate) fn type_name(t: &TypeName, out: &mut Uses) {
             hard(out, Key::Relation(q.clone()));
             hard(out, Key::Type(q));
         }
-        None if !t.is_builtin() => hard(out, Key::ExtensionType(t.name.clone())),
+        None if !t.is_builtin() => hard(out, Key::ExtensionType(t.name.to_string())),
         None => {}
     }
 }
@@ -91,7 +91,7 @@ pub(crate) fn column(c: &Column, out: &mut Uses) {
     type_name(&c.ty, out);
     c.default
         .iter()
-        .chain(c.generated.iter())
+        .chain(c.generated.as_deref())
         .for_each(|e| expr(e, out));
 }
 

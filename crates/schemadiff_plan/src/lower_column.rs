@@ -148,7 +148,7 @@ pub(crate) fn alter_column(
         }
         let mut s = step(ColumnChange::Type {
             ty: to.ty.clone(),
-            collation: to.collation.clone(),
+            collation: to.collation.as_deref().cloned(),
             using: type_changed.then_some(using_cast(ctx, &from.ty, &to.ty)),
         });
         let conv = casts::classify(&from.ty, &to.ty);
@@ -216,7 +216,7 @@ pub(crate) fn alter_column(
     }
     match (&from.identity, &to.identity) {
         (None, Some(i)) => {
-            let mut s = step(ColumnChange::AddIdentity(i.clone()));
+            let mut s = step(ColumnChange::AddIdentity((**i).clone()));
             hazard(&mut s, MayFailOnExistingData, format!("the identity sequence of {what} starts at its START value: inserts fail on collisions with existing values unless START is past them"));
             steps.push(s);
         }

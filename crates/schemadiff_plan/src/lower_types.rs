@@ -143,8 +143,10 @@ pub(crate) fn recreate_enum(
     columns: &[(QualifiedName, Ident)],
 ) -> Vec<NodeIndex> {
     let name = &to.name;
-    let old_name =
-        Ident::new(truncate_to_bytes(&format!("{}__old", name.name), MAX_IDENT_BYTES).to_string());
+    let old_name = Ident::new(truncate_to_bytes(
+        &format!("{}__old", name.name),
+        MAX_IDENT_BYTES,
+    ));
     let old = QualifiedName::new(name.schema.clone(), old_name.clone());
     let id = ObjectId::Type { name: name.clone() };
     let mut steps = Vec::new();

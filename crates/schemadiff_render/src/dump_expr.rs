@@ -22,7 +22,7 @@ pub fn stabilize_catalog(c: &mut Catalog) {
     for t in c.tables.values_mut() {
         for col in &mut t.columns {
             col.default.iter_mut().for_each(fix);
-            col.generated.iter_mut().for_each(fix);
+            col.generated.as_deref_mut().into_iter().for_each(fix);
         }
         for con in t.constraints.values_mut() {
             match &mut con.kind {

@@ -106,7 +106,10 @@ async fn defaults_not_null_generated_and_collation() {
         generated.generated.as_ref().map(|e| e.sql.as_str()),
         Some("lower(email)")
     );
-    assert_eq!(col("code").collation, Some(qn("pg_catalog", "C")));
+    assert_eq!(
+        col("code").collation.as_deref(),
+        Some(&qn("pg_catalog", "C"))
+    );
     assert_eq!(col("plain").collation, None);
     assert_eq!(col("email").collation, None);
 }
@@ -128,15 +131,15 @@ async fn identity_columns_hide_their_sequences_serial_columns_own_one() {
     .await;
     let t = table(&c, "app", "t");
     assert_eq!(
-        t.columns[0].identity,
-        Some(Identity {
+        t.columns[0].identity.as_deref(),
+        Some(&Identity {
             always: true,
             options: None
         })
     );
     assert_eq!(
-        t.columns[1].identity,
-        Some(Identity {
+        t.columns[1].identity.as_deref(),
+        Some(&Identity {
             always: false,
             options: Some("INCREMENT BY 5 START WITH 10".to_string())
         })

@@ -59,7 +59,7 @@ fn set(refs: &[ObjectRef]) -> BTreeSet<ObjectRef> {
 fn column_expr<'a>(c: &'a Catalog, column: &str) -> &'a Expr {
     let t = table(c, "app", "t");
     let col = t.columns.iter().find(|col| col.name.as_str() == column);
-    match col.and_then(|col| col.default.as_ref().or(col.generated.as_ref())) {
+    match col.and_then(|col| col.default.as_ref().or(col.generated.as_deref())) {
         Some(e) => e,
         None => panic!("app.t.{column} has no default or generated expression"),
     }

@@ -77,7 +77,7 @@ pub fn create_table(ctx: &mut Ctx, ct: &CreateTable) {
                     Converted::Unnamed(u) => &mut u.constraint.meta,
                 };
                 if let Some(span) = meta.origin.span() {
-                    meta.renamed_from = ctx.element_renamed_from(span.start);
+                    meta.renamed_from = ctx.element_renamed_from(span.start).map(Box::new);
                 }
             }
             constraints.push(c);
@@ -212,7 +212,7 @@ fn column(
     column.meta = ctx.meta_at(col.name.span);
     if !ctx.element_renames.is_empty() {
         if let Some(span) = column.meta.origin.span() {
-            column.meta.renamed_from = ctx.element_renamed_from(span.start);
+            column.meta.renamed_from = ctx.element_renamed_from(span.start).map(Box::new);
         }
     }
     // Built-in types need no lookup (and no message context).
@@ -229,7 +229,7 @@ fn column(
             ColumnOption::Null => column.not_null = false,
             ColumnOption::NotNull => column.not_null = true,
             ColumnOption::Default(e) => column.default = Some(refs::expr(ctx, e)),
-            ColumnOption::Collation(c) => column.collation = Some(collation(ctx, c)),
+            ColumnOption::Collation(c) => column.collation = Some(Box::new(collation(ctx, c))),
             ColumnOption::Comment(text) => {
                 let on = ObjectId::Column {
                     table: table.clone(),
@@ -247,7 +247,7 @@ fn column(
                 generation_expr,
                 ..
             } => match generation_expr {
-                Some(e) => column.generated = Some(refs::expr(ctx, e)),
+                Some(e) => column.generated = Some(Box::new(refs::expr(ctx, e))),
                 None => {
                     let options = sequence_options
                         .as_ref()
@@ -259,10 +259,10 @@ fn column(
                                 .join(" ")
                         })
                         .or_else(|| ctx.identity_options.pop_front());
-                    column.identity = Some(Identity {
+                    column.identity = Some(Box::new(Identity {
                         always: matches!(generated_as, ast::GeneratedAs::Always),
                         options,
-                    });
+                    }));
                     column.not_null = true;
                 }
             },

@@ -48,7 +48,7 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
             let mut t = match parts.as_slice() {
                 [.., schema, name] if schema.as_str() != "pg_catalog" => TypeName {
                     schema: Some(schema.clone()),
-                    name: name.as_str().to_string(),
+                    name: name.as_smol_str().clone(),
                     modifiers: None,
                     array_dims: 0,
                 },
@@ -64,7 +64,7 @@ fn canonical(ctx: &Ctx, dt: &DataType, dims: u8) -> Canonical {
                 {
                     TypeName {
                         schema: Some(ctx.default_schema.clone()),
-                        name: name.as_str().to_string(),
+                        name: name.as_smol_str().clone(),
                         modifiers: None,
                         array_dims: 0,
                     }
