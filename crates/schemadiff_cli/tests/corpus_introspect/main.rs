@@ -49,11 +49,16 @@ fn check(case: &Case) -> Result<(), String> {
     case.load(&reference, Side::To, Variant::Loadable)?;
     let scratch = common::Scratch::new(&format!("introspect_{}", case.name));
     let input = schema_input(case, scratch.path())?;
-    // The dev database goes on the same server, next to the reference database.
+    // The dev database goes on the same server, next to the reference database. The
+    // reference is also the target: like `plan --database-url` (the convergence harness),
+    // the files may use schemas it has without creating them (sqldef's cases put objects
+    // in a schema only the other side, or the `.loadable` copy, creates).
     let mut canonical_args: Vec<OsString> = vec![
         "--schemas".into(),
         input.into(),
         "--dev-url".into(),
+        reference.url().into(),
+        "--target-url".into(),
         reference.url().into(),
     ];
     // Cases written for another search_path (sqldef's `foo, public`) say so.
