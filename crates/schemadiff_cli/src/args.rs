@@ -177,6 +177,11 @@ pub struct InspectArgs {
     /// unqualified names belong to its first schema instead of `public`.
     #[arg(long, value_name = "SCHEMA[,SCHEMA...]", requires = "schemas")]
     pub search_path: Option<String>,
+    /// With --schemas: the database the files are meant for. Schemas it already has may
+    /// be used without CREATE SCHEMA, as `plan --database-url` allows (the catalog then
+    /// holds them as implied schemas). Only its schema names are read.
+    #[arg(long, value_name = "URL", requires = "schemas")]
+    pub target_url: Option<String>,
     /// Only this schema (repeatable; as stored). Default: every non-system schema of the
     /// database, or the schemas the files define or mention.
     #[arg(long = "schema", value_name = "NAME")]

@@ -30,6 +30,11 @@ fn join(canonical: &mut Catalog, source: &Catalog, copy: Copy<'_>) {
             copy(&mut e.meta, &src.meta);
         }
     }
+    for (name, c) in canonical.collations.iter_mut() {
+        if let Some(src) = source.collations.get(name) {
+            copy(&mut c.meta, &src.meta);
+        }
+    }
     for (name, t) in canonical.types.iter_mut() {
         if let Some(src) = source.types.get(name) {
             copy(&mut t.meta, &src.meta);

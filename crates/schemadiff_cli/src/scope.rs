@@ -56,6 +56,7 @@ pub fn retain(catalog: &mut Catalog, schemas: &[String]) {
     let ok = |s: &Ident| keep.contains(s.as_str());
     let ok_id = |id: &ObjectId| id.schema().is_none_or(ok);
     catalog.schemas.retain(|s, _| ok(s));
+    catalog.collations.retain(|q, _| ok(&q.schema));
     catalog.types.retain(|q, _| ok(&q.schema));
     catalog.sequences.retain(|q, _| ok(&q.schema));
     catalog.tables.retain(|q, _| ok(&q.schema));

@@ -115,6 +115,43 @@ fn search_path_puts_unqualified_names_in_its_first_schema() {
 }
 
 #[test]
+fn target_url_lets_the_files_use_schemas_the_target_has() {
+    let dir = folder(
+        "inspect_target_url",
+        "CREATE TABLE reporting.daily (day date PRIMARY KEY);\n",
+    );
+    let target = TestDb::create("inspect_target");
+    target
+        .psql("CREATE SCHEMA reporting;")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (schemas, url) = (dir.path().as_os_str(), target.url());
+    // Alone, the files use a schema they never create.
+    let alone = common::schemadiff([
+        "inspect".as_ref(),
+        "--schemas".as_ref(),
+        schemas,
+        "--dev-url".as_ref(),
+        url.as_ref() as &std::ffi::OsStr,
+    ]);
+    assert_ne!(alone.code, Some(0), "{}", alone.describe());
+    assert!(alone.stderr.contains("reporting"), "{}", alone.describe());
+    // Meant for a database that has it, they load; the schema is part of the scope.
+    let canon = json(&[
+        "inspect".as_ref(),
+        "--schemas".as_ref(),
+        schemas,
+        "--dev-url".as_ref(),
+        url.as_ref(),
+        "--target-url".as_ref(),
+        url.as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+    ]);
+    assert_eq!(names(&canon, "tables"), ["reporting.daily"], "{canon}");
+    assert_eq!(canon["scope"], serde_json::json!(["reporting"]), "{canon}");
+}
+
+#[test]
 fn parity_counts_per_kind_and_lists_disagreements_with_verbose() {
     let dir = folder("inspect_parity", SHOP);
     let server = TestDb::create("inspect_parity");

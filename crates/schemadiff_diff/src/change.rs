@@ -6,8 +6,8 @@
 //! drop plus a create of the same identity; the planner orders the drop first.
 
 use schemadiff_model::{
-    Column, Comment, Constraint, Extension, Function, Grant, Ident, Index, ObjectId, Policy,
-    QualifiedName, Schema, Sequence, Table, Trigger, UserType, View,
+    Collation, Column, Comment, Constraint, Extension, Function, Grant, Ident, Index, ObjectId,
+    Policy, QualifiedName, Schema, Sequence, Table, Trigger, UserType, View,
 };
 use serde::Serialize;
 
@@ -37,6 +37,9 @@ pub enum Change {
         from: Extension,
         to: Extension,
     },
+
+    CreateCollation(Collation),
+    DropCollation(Collation),
 
     CreateType(UserType),
     DropType(UserType),

@@ -10,6 +10,7 @@
 //! in static mode there is nothing reliable to compare them by.
 
 mod change;
+mod collation;
 mod column;
 mod comment;
 mod constraint;
@@ -63,6 +64,7 @@ pub fn diff(input: DiffInput<'_>) -> ChangeSet {
     ctx.recreated = recreated::Recreated::find(input.current, input.desired);
     let schemas = schema::diff(&mut ctx);
     let extensions = extension::diff(&mut ctx);
+    let collations = collation::diff(&mut ctx);
     let tables = table::diff(&mut ctx);
     let types = types::diff(&mut ctx);
     let sequences = sequence::diff(&mut ctx);
@@ -74,8 +76,8 @@ pub fn diff(input: DiffInput<'_>) -> ChangeSet {
     let grants = grant::diff(&mut ctx);
     let comments = comment::diff(&mut ctx);
     let changes = [
-        schemas, extensions, types, sequences, tables, indexes, views, functions, triggers,
-        policies, grants, comments,
+        schemas, extensions, collations, types, sequences, tables, indexes, views, functions,
+        triggers, policies, grants, comments,
     ]
     .into_iter()
     .flatten()

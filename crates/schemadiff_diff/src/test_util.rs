@@ -38,6 +38,8 @@ pub(crate) fn name(c: &Change) -> String {
         CreateExtension(e) => format!("create_extension {}", e.name),
         DropExtension(e) => format!("drop_extension {}", e.name),
         AlterExtension { to, .. } => format!("alter_extension {}", to.name),
+        CreateCollation(c) => format!("create_collation {}", c.name),
+        DropCollation(c) => format!("drop_collation {}", c.name),
         CreateType(t) => format!("create_type {}", t.name),
         DropType(t) => format!("drop_type {}", t.name),
         AddEnumValue {

@@ -7,8 +7,8 @@ use crate::error::IntrospectError;
 use crate::query::{Query, Rows};
 use crate::typename::TypeNames;
 use crate::{
-    columns, comments, constraints, deps, functions, grants, indexes, policies, schemas, sequences,
-    tables, triggers, typename, types, views, Scope,
+    collations, columns, comments, constraints, deps, functions, grants, indexes, policies,
+    schemas, sequences, tables, triggers, typename, types, views, Scope,
 };
 use schemadiff_model::Catalog;
 use tokio_postgres::types::ToSql;
@@ -56,7 +56,7 @@ const SECOND: [Query; 8] = [
 
 /// Every catalog query, in the order their rows are read.
 pub(crate) fn all() -> impl Iterator<Item = Query> {
-    FIRST.into_iter().chain(SECOND)
+    FIRST.into_iter().chain(SECOND).chain([collations::QUERY])
 }
 
 async fn run(
@@ -101,7 +101,7 @@ async fn group(
 
 /// Requests of [`read`]: one per query plus the COMMIT of each connection (the
 /// caller adds its BEGIN requests).
-pub(crate) const READ_REQUESTS: usize = FIRST.len() + SECOND.len();
+pub(crate) const READ_REQUESTS: usize = FIRST.len() + SECOND.len() + 1;
 
 /// How the second group's connection gets into the snapshot.
 pub(crate) enum Second<'a> {
@@ -121,7 +121,7 @@ pub(crate) async fn read(
     scope: &Scope,
 ) -> Result<Catalog, IntrospectError> {
     let s = &scope.schemas;
-    let (ctx, second_rows) = tokio::try_join!(
+    let (mut ctx, second_rows, collation_rows) = tokio::try_join!(
         async {
             let rows = group(first, &FIRST, s).await?;
             // Building here overlaps with the server's work on the second group.
@@ -141,7 +141,10 @@ pub(crate) async fn read(
                 }
             }
         },
+        // Few rows and nothing refers to them by OID: pipelined behind the first group.
+        run(first, collations::QUERY, s),
     )?;
+    collations::load(&mut ctx, &collation_rows)?;
     build_second(ctx, second_rows)
 }
 

@@ -13,6 +13,7 @@
 //! extensions themselves are kept. Expression, view and function `refs` come from
 //! `pg_depend` (one query, [`deps`]).
 
+mod collations;
 mod columns;
 mod comments;
 mod constraints;

@@ -1,5 +1,6 @@
 //! The catalog: every object of a desired or current state, in ordered maps.
 
+use crate::collation::Collation;
 use crate::comment::Comment;
 use crate::function::Function;
 use crate::grant::Grant;
@@ -23,6 +24,7 @@ use std::collections::BTreeMap;
 pub struct Catalog {
     pub schemas: BTreeMap<Ident, Schema>,
     pub extensions: BTreeMap<Ident, Extension>,
+    pub collations: BTreeMap<QualifiedName, Collation>,
     pub types: BTreeMap<QualifiedName, UserType>,
     pub sequences: BTreeMap<QualifiedName, Sequence>,
     pub tables: BTreeMap<QualifiedName, Table>,
@@ -82,6 +84,13 @@ impl Catalog {
             name: e.name.clone(),
         };
         insert_unique!(self.extensions, e.name.clone(), e, id)
+    }
+
+    pub fn add_collation(&mut self, c: Collation) -> Result<(), Box<Duplicate>> {
+        let id = ObjectId::Collation {
+            name: c.name.clone(),
+        };
+        insert_unique!(self.collations, c.name.clone(), c, id)
     }
 
     pub fn add_type(&mut self, t: UserType) -> Result<(), Box<Duplicate>> {
@@ -227,6 +236,7 @@ impl Catalog {
     pub fn object_count(&self) -> usize {
         self.schemas.len()
             + self.extensions.len()
+            + self.collations.len()
             + self.types.len()
             + self.sequences.len()
             + self.tables.len()

@@ -4,6 +4,7 @@
 //! [`Catalog`], the differ compares two of them.
 
 pub mod catalog;
+pub mod collation;
 pub mod comment;
 pub mod constraint;
 pub mod expr;
@@ -27,6 +28,7 @@ pub mod vec_map;
 pub mod view;
 
 pub use catalog::{Catalog, Duplicate};
+pub use collation::Collation;
 pub use comment::Comment;
 pub use constraint::{Constraint, ConstraintKind, Deferrable, FkAction, ForeignKey};
 pub use expr::Expr;

@@ -9,6 +9,7 @@ use std::fmt;
 pub enum ObjectKind {
     Schema,
     Extension,
+    Collation,
     Type,
     Sequence,
     Table,
@@ -31,6 +32,7 @@ impl ObjectKind {
         match self {
             ObjectKind::Schema => "schema",
             ObjectKind::Extension => "extension",
+            ObjectKind::Collation => "collation",
             ObjectKind::Type => "type",
             ObjectKind::Sequence => "sequence",
             ObjectKind::Table => "table",
@@ -65,6 +67,9 @@ pub enum ObjectId {
     },
     Extension {
         name: Ident,
+    },
+    Collation {
+        name: QualifiedName,
     },
     Type {
         name: QualifiedName,
@@ -140,6 +145,7 @@ impl ObjectId {
         match self {
             ObjectId::Schema { .. } => ObjectKind::Schema,
             ObjectId::Extension { .. } => ObjectKind::Extension,
+            ObjectId::Collation { .. } => ObjectKind::Collation,
             ObjectId::Type { .. } => ObjectKind::Type,
             ObjectId::Sequence { .. } => ObjectKind::Sequence,
             ObjectId::Relation { kind, .. } => *kind,
@@ -160,7 +166,8 @@ impl ObjectId {
         match self {
             ObjectId::Schema { name } => Some(name),
             ObjectId::Extension { .. } | ObjectId::Statement { .. } => None,
-            ObjectId::Type { name }
+            ObjectId::Collation { name }
+            | ObjectId::Type { name }
             | ObjectId::Sequence { name }
             | ObjectId::Relation { name, .. }
             | ObjectId::Index { name }
@@ -180,7 +187,10 @@ impl fmt::Display for ObjectId {
         let kind = self.kind();
         match self {
             ObjectId::Schema { name } | ObjectId::Extension { name } => write!(f, "{kind} {name}"),
-            ObjectId::Type { name } | ObjectId::Sequence { name } | ObjectId::Index { name } => {
+            ObjectId::Collation { name }
+            | ObjectId::Type { name }
+            | ObjectId::Sequence { name }
+            | ObjectId::Index { name } => {
                 write!(f, "{kind} {name}")
             }
             ObjectId::Relation { name, .. } => write!(f, "{kind} {name}"),

@@ -38,6 +38,10 @@ pub fn merge(acc: &mut Part, later: Part) {
         // The same extension created by two domains (IF NOT EXISTS) is one extension.
         a.extensions.entry(name).or_insert(e);
     }
+    for (_, c) in catalog.collations {
+        let meta = c.meta.clone();
+        note(a.add_collation(c), meta);
+    }
     for (_, t) in catalog.types {
         let meta = t.meta.clone();
         note(a.add_type(t), meta);

@@ -91,6 +91,8 @@ pub struct PendingAlter {
 pub enum AlterEffect {
     AddConstraint(Constraint),
     AddUnnamedConstraint(UnnamedConstraint),
+    /// `ADD ... {PRIMARY KEY | UNIQUE} USING INDEX`: the index becomes the constraint.
+    AddConstraintUsingIndex(crate::convert::using_index::UsingIndex),
     /// (enable, force)
     Rls(Option<bool>, Option<bool>),
     NotNull(schemadiff_model::Ident, bool),

@@ -3,6 +3,7 @@
 //! implied foreign-key columns, and reports references to objects defined nowhere.
 
 use crate::convert::schema::is_builtin_schema;
+use crate::convert::using_index;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::pending::{AlterEffect, Expect, Pending, Reference, UnnamedConstraint};
 use schemadiff_model::names::{index_column_names, name_addition, NameSpace, SchemaNames};
@@ -26,6 +27,7 @@ pub fn extension_providing(type_name: &str) -> Option<&'static str> {
 
 pub fn run(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pending) {
     apply_alters(catalog, diags, pending);
+    crate::convert::collation::resolve_unqualified(catalog);
     let mut names = reserved_names(catalog);
     expand_serials(catalog, pending, &mut names);
     name_constraints(catalog, diags, pending, &mut names);
@@ -74,6 +76,11 @@ fn apply_alters(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mu
                     });
                 }
                 pending.unnamed_constraints.push(u)
+            }
+            AlterEffect::AddConstraintUsingIndex(using) => {
+                if let Err(d) = using_index::adopt(catalog, &alter.table, using, alter.location) {
+                    diags.push(*d);
+                }
             }
             AlterEffect::Rls(enable, force) => {
                 if let Some(e) = enable {

@@ -3,9 +3,9 @@
 
 use schemadiff_diff::EnumPosition;
 use schemadiff_model::{
-    Column, Comment, CompositeAttribute, Constraint, Deferrable, Expr, Extension, Function, Grant,
-    Ident, Identity, Index, ObjectId, Policy, QualifiedName, Schema, Sequence, Table, Trigger,
-    TypeName, UserType, VerbatimStatement, View,
+    Collation, Column, Comment, CompositeAttribute, Constraint, Deferrable, Expr, Extension,
+    Function, Grant, Ident, Identity, Index, ObjectId, Policy, QualifiedName, Schema, Sequence,
+    Table, Trigger, TypeName, UserType, VerbatimStatement, View,
 };
 use serde::Serialize;
 
@@ -26,6 +26,11 @@ pub enum Action {
     AlterExtension {
         name: Ident,
         version: Option<String>,
+    },
+
+    CreateCollation(Collation),
+    DropCollation {
+        name: QualifiedName,
     },
 
     CreateType(UserType),
@@ -274,6 +279,7 @@ impl Action {
         match self {
             CreateSchema(_)
             | CreateExtension(_)
+            | CreateCollation(_)
             | CreateType(_)
             | CreateSequence(_)
             | CreateTable(_)
@@ -292,6 +298,7 @@ impl Action {
             | Verbatim(_) => Operation::Create,
             DropSchema { .. }
             | DropExtension { .. }
+            | DropCollation { .. }
             | DropType { .. }
             | DropSequence { .. }
             | DropTable { .. }

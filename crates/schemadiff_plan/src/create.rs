@@ -8,8 +8,8 @@ use crate::graph::{CycleError, Node};
 use crate::keys::{self, Key};
 use crate::step::{Phase, Plan};
 use schemadiff_model::{
-    Catalog, Comment, Constraint, ConstraintKind, Extension, Function, Grant, Index, ObjectId,
-    ObjectMeta, Policy, QualifiedName, Schema, Sequence, Table, Trigger, UserType,
+    Catalog, Collation, Comment, Constraint, ConstraintKind, Extension, Function, Grant, Index,
+    ObjectId, ObjectMeta, Policy, QualifiedName, Schema, Sequence, Table, Trigger, UserType,
     VerbatimStatement, View,
 };
 
@@ -31,6 +31,9 @@ fn add_catalog(b: &mut Builder, c: &Catalog) {
     }
     for e in c.extensions.values() {
         b.add(extension(e));
+    }
+    for co in c.collations.values() {
+        b.add(collation(co));
     }
     for t in c.types.values() {
         b.add(user_type(t));
@@ -129,6 +132,23 @@ pub(crate) fn extension(e: &Extension) -> Spec {
     }
     for t in schemadiff_model::types::extension_types(e.name.as_str()) {
         spec.provides.push(Key::ExtensionType((*t).to_string()));
+    }
+    spec
+}
+
+pub(crate) fn collation(c: &Collation) -> Spec {
+    let id = ObjectId::Collation {
+        name: c.name.clone(),
+    };
+    let mut spec = create(
+        Phase::Collation,
+        id,
+        &c.meta,
+        Action::CreateCollation(c.clone()),
+    );
+    if let Some(from) = &c.from {
+        spec.needs
+            .push((Key::Collation(from.clone()), keys::Strength::Hard));
     }
     spec
 }

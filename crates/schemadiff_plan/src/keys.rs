@@ -15,6 +15,7 @@ pub(crate) enum Key {
     Extension(Ident),
     /// An unqualified type name an extension installs (`geography`, `vector`).
     ExtensionType(String),
+    Collation(QualifiedName),
     Type(QualifiedName),
     Sequence(QualifiedName),
     /// Tables, views and materialized views (one namespace).
@@ -87,8 +88,16 @@ pub(crate) fn reference(r: &ObjectRef, s: Strength, out: &mut Uses) {
     }
 }
 
+/// A `COLLATE` name: built-in collations match no step.
+fn collation(c: Option<&QualifiedName>, out: &mut Uses) {
+    if let Some(c) = c {
+        hard(out, Key::Collation(c.clone()));
+    }
+}
+
 pub(crate) fn column(c: &Column, out: &mut Uses) {
     type_name(&c.ty, out);
+    collation(c.collation.as_ref(), out);
     c.default
         .iter()
         .chain(c.generated.as_deref())
@@ -131,6 +140,7 @@ pub(crate) fn constraint(table: &QualifiedName, c: &Constraint, out: &mut Uses) 
 pub(crate) fn index(ix: &Index, out: &mut Uses) {
     hard(out, Key::Relation(ix.table.clone()));
     for k in &ix.keys {
+        collation(k.collation.as_ref(), out);
         if let IndexTarget::Expression(e) = &k.target {
             expr(e, out);
         }
@@ -142,15 +152,20 @@ pub(crate) fn user_type(t: &UserType, out: &mut Uses) {
     match &t.def {
         TypeDef::Enum { .. } => {}
         TypeDef::Composite { attributes } => {
-            attributes.iter().for_each(|a| type_name(&a.ty, out));
+            for a in attributes {
+                type_name(&a.ty, out);
+                collation(a.collation.as_ref(), out);
+            }
         }
         TypeDef::Domain {
             base,
             default,
             checks,
+            collation: domain_collation,
             ..
         } => {
             type_name(base, out);
+            collation(domain_collation.as_ref(), out);
             default.iter().for_each(|e| expr(e, out));
             checks.iter().for_each(|(_, e)| expr(e, out));
         }
@@ -203,6 +218,7 @@ pub(crate) fn object(id: &ObjectId, out: &mut Uses) {
     match id {
         ObjectId::Schema { name } => hard(out, Key::Schema(name.clone())),
         ObjectId::Extension { name } => hard(out, Key::Extension(name.clone())),
+        ObjectId::Collation { name } => hard(out, Key::Collation(name.clone())),
         ObjectId::Type { name } => {
             hard(out, Key::Type(name.clone()));
             hard(out, Key::Verbatim(name.clone()));
@@ -246,6 +262,7 @@ pub(crate) fn identity(id: &ObjectId) -> Vec<Key> {
     match id {
         ObjectId::Schema { name } => vec![Key::Schema(name.clone())],
         ObjectId::Extension { name } => vec![Key::Extension(name.clone())],
+        ObjectId::Collation { name } => vec![Key::Collation(name.clone())],
         ObjectId::Type { name } => vec![Key::Type(name.clone())],
         ObjectId::Sequence { name } => vec![Key::Sequence(name.clone())],
         ObjectId::Relation { name, .. } => vec![Key::Relation(name.clone())],

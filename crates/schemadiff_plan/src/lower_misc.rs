@@ -1,4 +1,4 @@
-//! Changes to everything but tables as steps: schemas, extensions, types (enum values,
+//! Changes to everything but tables as steps: schemas, extensions, collations, types (enum values,
 //! enum recreation), sequences, views, functions, triggers, policies, grants, comments.
 
 use crate::action::Action;
@@ -77,6 +77,20 @@ pub(crate) fn lower(b: &mut Builder, ctx: &Ctx<'_>, change: &Change) -> Vec<Node
                 },
             );
             spec.provides.push(Key::Extension(to.name.clone()));
+            add(b, spec);
+        }
+        Change::CreateCollation(c) => add(b, create::collation(c)),
+        Change::DropCollation(c) => {
+            let id = ObjectId::Collation {
+                name: c.name.clone(),
+            };
+            let spec = drop_spec(
+                ctx,
+                id,
+                Action::DropCollation {
+                    name: c.name.clone(),
+                },
+            );
             add(b, spec);
         }
         Change::CreateType(t) => add(b, create::user_type(t)),

@@ -4,8 +4,8 @@
 //! `<schema>/schema.sql` (the schema, its comment and grants), `<schema>/tables/<table>.sql`
 //! (the table and everything attached to it: owned sequences, constraints added later,
 //! indexes, triggers, row-level security, policies, comments, grants), and one file per
-//! kind for the rest (`types.sql`, `sequences.sql`, `views.sql`, `materialized_views.sql`,
-//! `functions.sql`, `extensions.sql`). Extensions go to the folder of the schema they are
+//! kind for the rest (`collations.sql`, `types.sql`, `sequences.sql`, `views.sql`,
+//! `materialized_views.sql`, `functions.sql`, `extensions.sql`). Extensions go to the folder of the schema they are
 //! installed in when that schema is dumped, else to `_extensions/`. Within a file, steps
 //! keep the plan's order; files are sorted by path. The SQL is [`crate::sql::step_sql`]'s,
 //! so the files load back through `schemadiff plan` in any order.
@@ -34,6 +34,7 @@ enum Home {
     /// Extensions installed in a dumped schema (`Some`), or anywhere else (`None`).
     Extensions(Option<Ident>),
     Schema(Ident),
+    Collations(Ident),
     Types(Ident),
     Sequences(Ident),
     Table(QualifiedName),
@@ -77,6 +78,7 @@ fn action_home(c: &Catalog, action: &Action) -> Home {
     match action {
         Action::CreateSchema(s) => Home::Schema(s.name.clone()),
         Action::CreateExtension(e) => extension_home(c, e.schema.as_ref()),
+        Action::CreateCollation(co) => Home::Collations(co.name.schema.clone()),
         Action::CreateType(t) => Home::Types(t.name.schema.clone()),
         Action::CreateSequence(s) | Action::SetSequenceOwner(s) => sequence_home(c, &s.name),
         Action::CreateTable(t) => Home::Table(t.name.clone()),
@@ -103,6 +105,7 @@ fn object_home(c: &Catalog, id: &ObjectId) -> Home {
         ObjectId::Extension { name } => {
             extension_home(c, c.extensions.get(name).and_then(|e| e.schema.as_ref()))
         }
+        ObjectId::Collation { name } => Home::Collations(name.schema.clone()),
         ObjectId::Type { name } => Home::Types(name.schema.clone()),
         ObjectId::Sequence { name } => sequence_home(c, name),
         ObjectId::Relation { kind, name } => match kind {
@@ -158,6 +161,7 @@ fn path(home: &Home) -> PathBuf {
         Home::Extensions(None) => (EXTENSIONS_FOLDER.to_string(), "extensions.sql".into()),
         Home::Extensions(Some(s)) => (file_name(s.as_str()), "extensions.sql".into()),
         Home::Schema(s) => (file_name(s.as_str()), "schema.sql".into()),
+        Home::Collations(s) => (file_name(s.as_str()), "collations.sql".into()),
         Home::Types(s) => (file_name(s.as_str()), "types.sql".into()),
         Home::Sequences(s) => (file_name(s.as_str()), "sequences.sql".into()),
         Home::Table(t) => (
@@ -182,6 +186,7 @@ fn header(home: &Home) -> String {
             "Schema public (it exists in every database): its comment and grants.".to_string()
         }
         Home::Schema(s) => format!("Schema {}: its creation, comment and grants.", q(s)),
+        Home::Collations(s) => format!("Collations of schema {}.", q(s)),
         Home::Types(s) => format!("Types of schema {}: enums, composites and domains.", q(s)),
         Home::Sequences(s) => format!("Standalone sequences of schema {}.", q(s)),
         Home::Table(t) => format!(

@@ -10,7 +10,14 @@
 //! reloaded dump would differ from its source. Casting the constructor to its own
 //! element type first, `((ARRAY[...])::character varying[])::text[]`, keeps the outer
 //! cast outside the constructor: PostgreSQL then stores (and deparses) exactly the
-//! original expression. [`stabilize_catalog`] rewrites every deparsed expression so.
+//! original expression.
+//!
+//! A call of a variadic function (`jsonb_extract_path_text(j, 'a', 'b')`) is deparsed
+//! with its spread arguments collected, `jsonb_extract_path_text(j, VARIADIC
+//! ARRAY['a'::text, 'b'::text])`: valid PostgreSQL, but not SQL schemadiff's parser
+//! reads. PostgreSQL stores both spellings as the same call (the parser collects spread
+//! arguments into that array and marks the call variadic), so the dump spreads them
+//! again. [`stabilize_catalog`] rewrites every deparsed expression so.
 
 use schemadiff_model::{Catalog, ConstraintKind, Expr, IndexTarget, TypeDef};
 
@@ -72,6 +79,13 @@ pub fn stabilize(sql: &str) -> String {
             .chars()
             .next_back()
             .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '"');
+        if !word_before && rest.starts_with(VARIADIC_ARRAY) {
+            if let Some((elements, len)) = variadic_array(rest) {
+                out.push_str(&stabilize(elements));
+                i += len;
+                continue;
+            }
+        }
         if !word_before && (rest.starts_with("ARRAY[") || rest.starts_with("(ARRAY[")) {
             if let Some((replacement, len)) = coerced_array(rest) {
                 out.push_str(&replacement);
@@ -127,6 +141,21 @@ fn coerced_array(s: &str) -> Option<(String, usize)> {
         format!("{array}::{u}[]::{target}")
     };
     Some((text, len))
+}
+
+const VARIADIC_ARRAY: &str = "VARIADIC ARRAY[";
+
+/// At `VARIADIC ARRAY[e1, ...]` as a call's last argument (`)` follows): the elements'
+/// text and the length of the array it replaces. An empty array has nothing to spread,
+/// and `VARIADIC` before anything but an ARRAY constructor cannot be spread.
+fn variadic_array(s: &str) -> Option<(&str, usize)> {
+    let open = VARIADIC_ARRAY.len() - 1;
+    let close = matching_bracket(s, open)?;
+    if !s.get(close + 1..)?.trim_start().starts_with(')') {
+        return None;
+    }
+    let elements = s[open + 1..close].trim();
+    (!elements.is_empty()).then_some((elements, close + 1))
 }
 
 /// The index of the `]` closing the `[` at `open`, skipping quoted text.
@@ -248,6 +277,30 @@ mod tests {
             stabilize("k::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::text[])"),
             "k::text = ANY (ARRAY['a'::character varying, 'b'::character varying]::character varying[]::text[])"
         );
+    }
+
+    #[test]
+    fn spreads_the_arguments_of_a_variadic_call() {
+        assert_eq!(
+            stabilize("jsonb_extract_path_text(col, VARIADIC ARRAY['foo'::text, 'bar'::text])"),
+            "jsonb_extract_path_text(col, 'foo'::text, 'bar'::text)"
+        );
+        // Nested calls and coerced arrays inside the elements are rewritten too.
+        assert_eq!(
+            stabilize("f(VARIADIC ARRAY[g(VARIADIC ARRAY['a]'::text]), (ARRAY['x'::character varying])::text[]])"),
+            "f(g('a]'::text), ((ARRAY['x'::character varying])::character varying[])::text[])"
+        );
+        // Not spreadable: an empty array, an array that is not the last argument, a
+        // VARIADIC before something other than ARRAY[...], text inside a literal.
+        for sql in [
+            "f(VARIADIC ARRAY[]::text[])",
+            "f(VARIADIC ARRAY['a'::text]::text[])",
+            "f(VARIADIC col)",
+            "'f(VARIADIC ARRAY[''a''::text])'",
+            "XVARIADIC ARRAY['a'::text])",
+        ] {
+            assert_eq!(stabilize(sql), sql);
+        }
     }
 
     #[test]

@@ -147,6 +147,7 @@ fn check_out_dir(out: &Path, force: bool) -> Result<(), String> {
 fn has_objects(c: &Catalog, schema: &str) -> bool {
     let q = |s: &Ident| s.as_str() == schema;
     c.types.keys().any(|n| q(&n.schema))
+        || c.collations.keys().any(|n| q(&n.schema))
         || c.sequences.keys().any(|n| q(&n.schema))
         || c.tables.keys().any(|n| q(&n.schema))
         || c.indexes.keys().any(|n| q(&n.schema))
@@ -158,6 +159,7 @@ fn has_objects(c: &Catalog, schema: &str) -> bool {
 /// and verbatim statements stay.
 pub(crate) fn retain_schemas(c: &mut Catalog, keep: impl Fn(&Ident) -> bool) {
     c.schemas.retain(|s, _| keep(s));
+    c.collations.retain(|n, _| keep(&n.schema));
     c.types.retain(|n, _| keep(&n.schema));
     c.sequences.retain(|n, _| keep(&n.schema));
     c.tables.retain(|n, _| keep(&n.schema));

@@ -81,7 +81,11 @@ fn live(url: &str, schemas: &[String]) -> Result<(Catalog, Vec<String>), Failure
 
 /// The static catalog of the files and, with `--dev-url`, the canonical one.
 fn files(dir: &std::path::Path, args: &InspectArgs) -> Result<String, Failure> {
-    let loaded = schemadiff_parse::load_path_with(dir, &args.load_options());
+    let mut options = args.load_options();
+    if let Some(target) = &args.target_url {
+        options.existing_schemas = target_schemas(target)?;
+    }
+    let loaded = schemadiff_parse::load_path_with(dir, &options);
     print_diagnostics(&loaded.diagnostics, false);
     if loaded.has_errors() {
         return Err((
@@ -108,6 +112,20 @@ fn files(dir: &std::path::Path, args: &InspectArgs) -> Result<String, Failure> {
         });
     }
     Ok(output(&canon, &scope, args))
+}
+
+/// The schema names `--target-url` already has (files may use them without creating them).
+fn target_schemas(url: &str) -> Result<Vec<Ident>, Failure> {
+    let runtime = crate::runtime::runtime().map_err(|_| {
+        (
+            "no async runtime".to_string(),
+            "this is a bug; please report it",
+        )
+    })?;
+    let names = runtime
+        .block_on(crate::live::schemas_of(url))
+        .map_err(|e| (format!("{e:#}"), "check --target-url"))?;
+    Ok(names.iter().map(|n| Ident::from_sql(n, true)).collect())
 }
 
 /// Loads the files into a temporary database (always dropped) and introspects `scope`.

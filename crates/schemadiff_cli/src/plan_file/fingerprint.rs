@@ -44,6 +44,14 @@ pub fn entries(c: &Catalog) -> Vec<(String, Value)> {
             value(e),
         );
     }
+    for co in c.collations.values() {
+        push(
+            ObjectId::Collation {
+                name: co.name.clone(),
+            },
+            value(co),
+        );
+    }
     for t in c.types.values() {
         push(
             ObjectId::Type {
@@ -133,6 +141,7 @@ pub fn lookup(c: &Catalog, id: &ObjectId) -> Option<Value> {
     Some(match id {
         ObjectId::Schema { name } => value(c.schemas.get(name)?),
         ObjectId::Extension { name } => value(c.extensions.get(name)?),
+        ObjectId::Collation { name } => value(c.collations.get(name)?),
         ObjectId::Type { name } => value(c.types.get(name)?),
         ObjectId::Sequence { name } => value(c.sequences.get(name)?),
         ObjectId::Relation { name, .. } => match c.tables.get(name) {

@@ -9,6 +9,14 @@ use schemadiff_testkit::corpus::{self, Case, KnownFailures, Side, Variant};
 use schemadiff_testkit::TestDb;
 use std::path::Path;
 
+/// Cases that once failed here, kept in the CI sample so they stay fixed: collations,
+/// variadic calls in an index and in a view.
+const PINNED: [&str; 3] = [
+    "migra/collations",
+    "sqldef/indices__IndexesOnExpressions",
+    "sqldef/views__CreateViewWithCaseWhen",
+];
+
 fn dump_into(db: &TestDb, out: &Path) -> Result<(), String> {
     let run = dump(&db.url(), out);
     if run.code == Some(0) {
@@ -50,7 +58,9 @@ fn corpus_cases_round_trip_through_dump() {
     let path = common::repo_root().join("tests/corpus/known-failures/dump.txt");
     let known = KnownFailures::read(&path).unwrap_or_else(|e| panic!("{e}"));
     let ids = all.iter().map(Case::id).collect();
-    let selection = corpus::sample(all, &known.ids());
+    let mut always = known.ids();
+    always.extend(PINNED.map(String::from));
+    let selection = corpus::sample(all, &always);
     let started = std::time::Instant::now();
     let outcomes = corpus::run_cases(&selection.cases, check);
     let verdict = known.verdict(&outcomes, &ids);

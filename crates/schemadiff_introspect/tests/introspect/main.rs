@@ -1,6 +1,7 @@
 //! Integration tests: objects created with psql in a fresh database, introspected, and
 //! checked field by field against the model.
 
+mod collations;
 mod columns;
 mod comments;
 mod common;

@@ -1,12 +1,16 @@
-//! ALTER TABLE in schema files: constraints, RLS switches, defaults and NOT NULL.
+//! ALTER TABLE in schema files: constraints (also adopting an index: USING INDEX), RLS
+//! switches, defaults and NOT NULL.
 //! Applied after all files are read, since the table may be declared in a later file.
 
 use super::constraint::{self, Converted};
+use super::using_index;
 use crate::ctx::Ctx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::pending::{AlterEffect, Expect, PendingAlter};
 use crate::refs;
-use sqlparser::ast::{AlterColumnOperation, AlterTable, AlterTableOperation, Spanned};
+use sqlparser::ast::{
+    AlterColumnOperation, AlterTable, AlterTableOperation, Spanned, TableConstraint,
+};
 
 /// Returns false when some operation is not modelled (the caller keeps the statement verbatim).
 pub fn alter_table(ctx: &mut Ctx, at: &AlterTable) -> bool {
@@ -29,6 +33,27 @@ pub fn alter_table(ctx: &mut Ctx, at: &AlterTable) -> bool {
     let mut effects = Vec::new();
     for op in &at.operations {
         let effect = match op {
+            AlterTableOperation::AddConstraint {
+                constraint:
+                    TableConstraint::PrimaryKeyUsingIndex(using)
+                    | TableConstraint::UniqueUsingIndex(using),
+                ..
+            } => {
+                let primary_key = matches!(
+                    op,
+                    AlterTableOperation::AddConstraint {
+                        constraint: TableConstraint::PrimaryKeyUsingIndex(_),
+                        ..
+                    }
+                );
+                AlterEffect::AddConstraintUsingIndex(using_index::convert(
+                    ctx,
+                    &table,
+                    using,
+                    primary_key,
+                    using.span(),
+                ))
+            }
             AlterTableOperation::AddConstraint {
                 constraint,
                 not_valid,

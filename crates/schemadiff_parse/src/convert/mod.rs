@@ -1,6 +1,7 @@
 //! sqlparser statements -> catalog objects, one module per object kind.
 
 mod alter;
+pub mod collation;
 mod comment;
 mod constraint;
 mod function;
@@ -17,6 +18,7 @@ mod trigger;
 mod typed_literal;
 mod types;
 mod user_type;
+pub mod using_index;
 mod view;
 
 use crate::ctx::Ctx;
@@ -66,6 +68,11 @@ fn converted(ctx: &mut Ctx, stmt: &Statement, hints: &Hints) -> Outcome {
             name,
             representation,
         } => user_type::create_type(ctx, name, representation.as_ref()),
+        Statement::CreateCollation(c) => {
+            if !collation::create_collation(ctx, c) {
+                return Outcome::Verbatim;
+            }
+        }
         Statement::CreateDomain(d) => user_type::create_domain(ctx, d, hints.domain_not_null),
         Statement::CreateFunction(f) => function::create_function(ctx, f, hints.procedure),
         Statement::CreateTrigger(t) => {

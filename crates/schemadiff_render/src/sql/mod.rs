@@ -1,6 +1,7 @@
 //! The one place plan steps become SQL text.
 
 mod alter;
+mod collation;
 mod drop;
 mod function;
 mod grant;
@@ -20,6 +21,8 @@ pub fn step_sql(action: &Action) -> String {
     match action {
         Action::CreateSchema(s) => schema::create_schema(s),
         Action::CreateExtension(e) => schema::create_extension(e),
+        Action::CreateCollation(c) => collation::create_collation(c),
+        Action::DropCollation { name } => collation::drop_collation(name),
         Action::CreateType(t) => types::create_type(t),
         Action::CreateSequence(s) => sequence::create_sequence(s),
         Action::SetSequenceOwner(s) => sequence::set_owner(s),

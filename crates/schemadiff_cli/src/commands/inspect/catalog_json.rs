@@ -23,6 +23,7 @@ pub fn kinds(c: &Catalog) -> Vec<(&'static str, Vec<Value>)> {
     vec![
         ("schemas", values!(c.schemas.values())),
         ("extensions", values!(c.extensions.values())),
+        ("collations", values!(c.collations.values())),
         ("types", values!(c.types.values())),
         ("sequences", values!(c.sequences.values())),
         ("tables", values!(c.tables.values())),

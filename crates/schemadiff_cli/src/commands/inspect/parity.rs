@@ -109,6 +109,10 @@ fn keyed(c: &Catalog) -> Vec<(&'static str, Keyed)> {
             by!(c.extensions.iter().map(|(k, v)| (k.to_string(), v))),
         ),
         (
+            "collations",
+            by!(c.collations.iter().map(|(k, v)| (k.to_string(), v))),
+        ),
+        (
             "types",
             by!(c.types.iter().map(|(k, v)| (k.to_string(), v))),
         ),
