@@ -97,7 +97,7 @@ fn collation(c: Option<&QualifiedName>, out: &mut Uses) {
 
 pub(crate) fn column(c: &Column, out: &mut Uses) {
     type_name(&c.ty, out);
-    collation(c.collation.as_ref(), out);
+    collation(c.collation.as_deref(), out);
     c.default
         .iter()
         .chain(c.generated.as_deref())

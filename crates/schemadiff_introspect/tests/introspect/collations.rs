@@ -57,7 +57,7 @@ async fn collations_in_scope_are_read_with_their_settings() {
     );
     let b = table(&c, "public", "t").column(&ident("b")).cloned();
     assert_eq!(
-        b.and_then(|col| col.collation),
+        b.and_then(|col| col.collation).map(|c| *c),
         Some(qn("public", "numeric"))
     );
 }

@@ -111,7 +111,7 @@ pub fn resolve_unqualified(catalog: &mut Catalog) {
             .or_default()
             .push(name.clone());
     }
-    let resolve = |c: &mut Option<QualifiedName>| {
+    let resolve = |c: Option<&mut QualifiedName>| {
         let Some(q) = c else { return };
         if q.schema.as_str() != "pg_catalog" || ALWAYS_BUILT_IN.contains(&q.name.as_str()) {
             return;
@@ -122,12 +122,12 @@ pub fn resolve_unqualified(catalog: &mut Catalog) {
     };
     for t in catalog.tables.values_mut() {
         for column in &mut t.columns {
-            resolve(&mut column.collation);
+            resolve(column.collation.as_deref_mut());
         }
     }
     for ix in catalog.indexes.values_mut() {
         for key in &mut ix.keys {
-            resolve(&mut key.collation);
+            resolve(key.collation.as_mut());
         }
     }
     for t in catalog.types.values_mut() {
@@ -135,9 +135,9 @@ pub fn resolve_unqualified(catalog: &mut Catalog) {
             schemadiff_model::TypeDef::Composite { attributes } => {
                 attributes
                     .iter_mut()
-                    .for_each(|a| resolve(&mut a.collation));
+                    .for_each(|a| resolve(a.collation.as_mut()));
             }
-            schemadiff_model::TypeDef::Domain { collation, .. } => resolve(collation),
+            schemadiff_model::TypeDef::Domain { collation, .. } => resolve(collation.as_mut()),
             schemadiff_model::TypeDef::Enum { .. } => {}
         }
     }
@@ -182,7 +182,7 @@ mod tests {
         let t = &c.tables[&QualifiedName::new("public", "t")];
         let collation = |name: &str| {
             t.column(&Ident::new(name))
-                .and_then(|col| col.collation.clone())
+                .and_then(|col| col.collation.as_deref().cloned())
         };
         assert_eq!(
             collation("a"),
