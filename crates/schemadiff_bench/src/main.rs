@@ -5,6 +5,7 @@ use clap::{Args, Parser, Subcommand};
 use schemadiff_bench::generate::{generate, write_to_dir, GenerateOptions};
 use schemadiff_bench::introspect_bench::{self, DEFAULT_SERVER};
 use schemadiff_bench::report::{self, Row, INTROSPECT_TABLES, TARGET_TABLES};
+use schemadiff_bench::whole_plan_bench::{self, tools, PrepareOptions, RunOptions};
 use schemadiff_bench::{diff_bench, parse_bench, plan_bench};
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -41,6 +42,10 @@ enum Cmd {
     /// Time `schemadiff_introspect::introspect` on a database holding the generated
     /// schema (built once per shape, not timed), against psql running the same queries.
     Introspect(IntrospectRun),
+    /// Time the `schemadiff plan` binary end to end (static and canonical) against a
+    /// database holding the generated schema, with one table in `--every` edited in the
+    /// files; next to migra comparing the same two databases. Not part of `all`.
+    WholePlan(WholePlanRun),
     /// Create and load the benchmark database unless a complete one exists (used by
     /// `introspect` in a child process, so the build does not count in its peak RSS).
     #[command(hide = true)]
@@ -85,6 +90,49 @@ struct IntrospectRun {
     #[arg(long)]
     no_profile: bool,
     /// Also print machine-readable summary rows (used by `all`).
+    #[arg(long, hide = true)]
+    rows: bool,
+}
+
+#[derive(Debug, Args)]
+struct WholePlanRun {
+    #[command(flatten)]
+    shape: Shape,
+    /// Edit one table in this many on the desired side (10 = 10% of the tables).
+    #[arg(long, default_value_t = 10)]
+    every: usize,
+    /// Timed rounds (static plan, canonical plan, migra, psql floor in each); min,
+    /// median and max are reported.
+    #[arg(long, default_value_t = 3)]
+    iterations: usize,
+    /// Server to create `schemadiff_bench_<N>` and `schemadiff_bench_<N>_desired_e<E>`
+    /// on: a libpq conninfo or postgres:// URL of a maintenance database, as a superuser.
+    #[arg(long, default_value = DEFAULT_SERVER)]
+    url: String,
+    /// The `schemadiff` binary (default: next to this one, as built by
+    /// `cargo build --release -p schemadiff_cli`).
+    #[arg(long, value_name = "PATH")]
+    schemadiff: Option<PathBuf>,
+    /// The migra program.
+    #[arg(long, default_value = "migra")]
+    migra: String,
+    /// Leave migra out.
+    #[arg(long)]
+    no_migra: bool,
+    /// Leave the canonical plans out (each loads the files into a dev database:
+    /// about two minutes at 5,000 tables).
+    #[arg(long)]
+    no_canonical: bool,
+    /// Drop and reload both databases even if complete ones exist.
+    #[arg(long)]
+    rebuild: bool,
+    /// Drop both databases when done.
+    #[arg(long)]
+    drop: bool,
+    /// Where the `current/` and `desired/` schema folders are written (kept afterwards).
+    #[arg(long, value_name = "DIR")]
+    work_dir: Option<PathBuf>,
+    /// Also print machine-readable summary rows.
     #[arg(long, hide = true)]
     rows: bool,
 }
@@ -149,6 +197,7 @@ fn main() -> ExitCode {
             finish(report::diff(&r), r.is_sound(), d.run.rows)
         }
         Cmd::Introspect(run) => introspect_cmd(&run),
+        Cmd::WholePlan(run) => whole_plan_cmd(&run),
         Cmd::PrepareDb {
             shape,
             url,
@@ -215,6 +264,105 @@ fn introspect_cmd(run: &IntrospectRun) -> ExitCode {
     if run.drop {
         if let Err(e) = introspect_bench::drop_database(&run.url, &shape) {
             eprintln!("error: dropping the benchmark database: {e}");
+            return ExitCode::FAILURE;
+        }
+    }
+    code
+}
+
+/// Prepares both states (untimed), then times the plans and migra.
+fn whole_plan_cmd(run: &WholePlanRun) -> ExitCode {
+    let shape = run.shape.options();
+    let schemadiff = match tools::schemadiff(run.schemadiff.as_deref()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Some(warning) = &schemadiff.warning {
+        eprintln!("warning: {warning}");
+    }
+    let (migra, migra_missing) = match (run.no_migra, tools::migra(&run.migra)) {
+        (true, _) => (None, None),
+        (false, tools::Migra::Ready) => (Some(run.migra.as_str()), None),
+        (false, tools::Migra::Unavailable(why)) => {
+            eprintln!("note: migra is left out: {why}");
+            (None, Some(why))
+        }
+    };
+    let work_dir = run.work_dir.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!(
+            "{}_whole_plan",
+            introspect_bench::database_name(&shape)
+        ))
+    });
+    eprintln!(
+        "preparing {} and its desired-state database (a first build of thousands of \
+         tables takes minutes)...",
+        introspect_bench::database_name(&shape)
+    );
+    let prepared = match whole_plan_bench::prepare(&PrepareOptions {
+        shape: &shape,
+        every: run.every,
+        server: &run.url,
+        rebuild: run.rebuild,
+        work_dir: &work_dir,
+    }) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: preparing the databases: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    eprintln!("timing (static plan, canonical plan, migra, psql floor per round)...");
+    let options = RunOptions {
+        shape: &shape,
+        iterations: run.iterations,
+        schemadiff: &schemadiff.path,
+        migra,
+        canonical: !run.no_canonical,
+    };
+    let code = match whole_plan_bench::run(&options, &prepared) {
+        Ok(r) => {
+            let setup = [
+                (
+                    "schemadiff",
+                    format!("{} ({})", schemadiff.path.display(), schemadiff.version),
+                ),
+                (
+                    "current",
+                    format!(
+                        "{} ({})",
+                        introspect_bench::redact(&prepared.current_url),
+                        report::preparation(&prepared.current)
+                    ),
+                ),
+                (
+                    "desired",
+                    format!(
+                        "{} ({})",
+                        introspect_bench::redact(&prepared.desired_url),
+                        report::preparation(&prepared.desired)
+                    ),
+                ),
+                ("files", work_dir.display().to_string()),
+            ];
+            finish(
+                report::whole_plan(&r, &setup, migra_missing.as_deref()),
+                true,
+                run.rows,
+            )
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    };
+    if run.drop {
+        let dropped = whole_plan_bench::drop_databases(&run.url, &shape, run.every);
+        if let Err(e) = dropped {
+            eprintln!("error: dropping the benchmark databases: {e}");
             return ExitCode::FAILURE;
         }
     }

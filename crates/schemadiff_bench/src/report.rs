@@ -1,8 +1,10 @@
 //! Printing benchmark reports, and the one-line rows the `all` summary table is built from.
 
 mod diff;
+mod whole_plan;
 
 pub use diff::diff;
+pub use whole_plan::{whole_plan, WHOLE_PLAN_FLOOR_RATIO, WHOLE_PLAN_MIGRA_FACTOR};
 
 use crate::generate::GenerateOptions;
 use crate::introspect_bench::{IntrospectReport, Preparation};
