@@ -280,9 +280,6 @@ fn whole_plan_cmd(run: &WholePlanRun) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Some(warning) = &schemadiff.warning {
-        eprintln!("warning: {warning}");
-    }
     let (migra, migra_missing) = match (run.no_migra, tools::migra(&run.migra)) {
         (true, _) => (None, None),
         (false, tools::Migra::Ready) => (Some(run.migra.as_str()), None),
@@ -328,7 +325,17 @@ fn whole_plan_cmd(run: &WholePlanRun) -> ExitCode {
             let setup = [
                 (
                     "schemadiff",
-                    format!("{} ({})", schemadiff.path.display(), schemadiff.version),
+                    format!(
+                        "{} ({}, built {})",
+                        schemadiff.path.display(),
+                        schemadiff.version,
+                        schemadiff
+                            .age
+                            .map_or("at an unknown time".into(), |a| format!(
+                                "{} min ago",
+                                a.as_secs() / 60
+                            ))
+                    ),
                 ),
                 (
                     "current",

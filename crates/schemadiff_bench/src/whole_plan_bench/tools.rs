@@ -17,8 +17,9 @@ pub struct Schemadiff {
     pub path: PathBuf,
     /// `schemadiff --version`.
     pub version: String,
-    /// Set when the binary looks older than this benchmark binary.
-    pub warning: Option<String>,
+    /// How long ago the binary was built (its modification time), so a stale build
+    /// shows in the report.
+    pub age: Option<std::time::Duration>,
 }
 
 /// `explicit`, or `schemadiff` in this executable's directory (or its parent, for test
@@ -51,19 +52,8 @@ pub fn schemadiff(explicit: Option<&Path>) -> Result<Schemadiff, BenchError> {
         return Err(format!("{} --version failed", path.display()));
     }
     let version = String::from_utf8_lossy(&output.stdout).trim().to_string();
-    let warning = match (modified(&path), modified(&this)) {
-        (Some(cli), Some(bench)) if explicit.is_none() && cli < bench => Some(format!(
-            "{} is older than this benchmark binary; rebuild it with \
-             `cargo build --release -p schemadiff_cli` if the sources changed",
-            path.display()
-        )),
-        _ => None,
-    };
-    Ok(Schemadiff {
-        path,
-        version,
-        warning,
-    })
+    let age = modified(&path).and_then(|m| m.elapsed().ok());
+    Ok(Schemadiff { path, version, age })
 }
 
 fn modified(path: &Path) -> Option<std::time::SystemTime> {
