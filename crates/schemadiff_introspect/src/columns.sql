@@ -3,6 +3,23 @@
 -- kind with its sequence's parameters, and the collation when it is not the type's.
 -- Columns only inherited from a parent or partitioned table (attislocal = false) come
 -- with their name alone: they are not the child's own, but its keys may name them.
+-- An expression without column references (every default, some generated columns)
+-- deparses the same without its relation, so default_texts deparses it once per
+-- distinct adbin in the database (~3 µs each; schemas repeat defaults a lot) and the
+-- rows take the text by pg_attrdef OID. Expressions that name columns (generated
+-- columns) are deparsed one by one against their table.
+WITH default_texts AS (
+    SELECT m.oid, t.text
+    FROM (SELECT min(ad.oid) AS rep, array_agg(ad.oid) AS members
+          FROM pg_attrdef ad
+          -- No Var node: a constant's value is in the text as bytes, never as words.
+          WHERE ad.adbin::text NOT LIKE '%{VAR %'
+          GROUP BY ad.adbin::text) g
+    CROSS JOIN LATERAL (
+        SELECT pg_get_expr(x.adbin, 0, true) AS text FROM pg_attrdef x WHERE x.oid = g.rep
+    ) t
+    CROSS JOIN LATERAL unnest(g.members) m(oid)
+)
 SELECT a.attrelid,
        a.attnum,
        a.attname,
@@ -10,9 +27,8 @@ SELECT a.attrelid,
        a.atttypid,
        CASE WHEN a.attislocal THEN format_type(a.atttypid, a.atttypmod) END AS formatted,
        a.attnotnull,
-       -- Only generated expressions mention columns; without a relation the deparse is cheaper.
        CASE WHEN a.attislocal
-            THEN pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true)
+            THEN coalesce(dt.text, pg_get_expr(ad.adbin, ad.adrelid, true))
        END AS expr,
        a.attidentity,
        a.attgenerated,
@@ -30,6 +46,7 @@ JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
 LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN default_texts dt ON dt.oid = ad.oid
 LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN LATERAL (

@@ -5,13 +5,19 @@
 -- naming them here cost ~60% of this query (a pg_attribute probe per key column, then
 -- a sorted aggregate per constraint). A foreign key's target may lie outside the scope,
 -- so its table and column names come from here, by index probes. CHECK text is
--- pg_get_constraintdef; exclusion elements are pg_get_indexdef per key column with
--- their operators from conexclop.
+-- pg_get_expr(conbin, conrelid): pg_get_constraintdef would also take a new snapshot and
+-- look the row up again. Deparsing opens the table's relation cache entry, which a fresh
+-- backend builds from the catalogs (~50 µs per table), so it runs once per distinct
+-- (conbin, names of the conkey columns it references): check_rep is that group's first
+-- constraint and the client copies its text to the others. Exclusion elements are
+-- pg_get_indexdef per key column with their operators from conexclop.
 WITH con AS (
     SELECT con.oid, con.conrelid, con.conindid, con.conname, con.contype,
            con.condeferrable, con.condeferred, con.convalidated, con.connoinherit,
            con.conkey, con.confrelid, con.confkey, con.confupdtype, con.confdeltype,
-           con.confmatchtype, con.conexclop
+           con.confmatchtype, con.conexclop,
+           CASE WHEN con.contype = 'c' THEN con.conbin::text END AS check_node,
+           c.relname AS table_name
     FROM pg_constraint con
     JOIN pg_class c ON c.oid = con.conrelid
     JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -23,6 +29,20 @@ WITH con AS (
            OR (cardinality($1::text[]) = 0
                AND n.nspname NOT IN ('pg_catalog', 'information_schema')
                AND n.nspname !~ '^pg_(toast|temp)'))
+),
+grouped AS (
+    SELECT con.*,
+           CASE WHEN con.contype = 'c' THEN min(con.oid) OVER (PARTITION BY
+               con.check_node,
+               -- conkey lists a CHECK's column references in order of appearance; a
+               -- whole-row reference (0) prints the table's name.
+               CASE WHEN con.contype = 'c' THEN ARRAY(
+                   SELECT CASE WHEN k.attnum = 0 THEN '*' || con.table_name
+                               ELSE (SELECT a.attname::text FROM pg_attribute a
+                                     WHERE a.attrelid = con.conrelid AND a.attnum = k.attnum) END
+                   FROM unnest(con.conkey) WITH ORDINALITY k(attnum, ord)
+                   ORDER BY k.ord) END) END AS check_rep
+    FROM con
 )
 SELECT con.oid,
        con.conrelid,
@@ -43,26 +63,34 @@ SELECT con.oid,
        con.confupdtype,
        con.confdeltype,
        con.confmatchtype,
-       CASE WHEN con.contype = 'c' THEN pg_get_constraintdef(con.oid, true) END AS check_def,
+       con.check_rep,
+       -- In CASE: the probe runs for each group's first CHECK only.
+       CASE WHEN con.check_rep = con.oid
+            THEN (SELECT pg_get_expr(c.conbin, c.conrelid, true)
+                  FROM pg_constraint c WHERE c.oid = con.oid) END AS check_def,
        CASE WHEN con.contype = 'x'
             THEN (SELECT am.amname::text FROM pg_class ic JOIN pg_am am ON am.oid = ic.relam
                   WHERE ic.oid = con.conindid) END AS exclusion_method,
        ex.elements AS exclusion_elements,
        ex.operators AS exclusion_operators,
        CASE WHEN con.contype = 'x' THEN pg_get_expr(b.indpred, b.indrelid, true) END AS exclusion_predicate
-FROM con
-LEFT JOIN pg_index b ON b.indexrelid = con.conindid AND con.contype IN ('p', 'u', 'x')
+FROM grouped con
+-- A NULL key for other kinds: the index scan stops before it starts.
+LEFT JOIN pg_index b
+       ON b.indexrelid = CASE WHEN con.contype IN ('p', 'u', 'x') THEN con.conindid END
 LEFT JOIN LATERAL (
     SELECT fn.nspname::text AS nspname,
            fc.relname::text AS relname,
-           ARRAY(SELECT a.attname::text
+           ARRAY(SELECT (SELECT a.attname::text FROM pg_attribute a
+                         WHERE a.attrelid = con.confrelid AND a.attnum = k.attnum)
                  FROM unnest(con.confkey) WITH ORDINALITY k(attnum, ord)
-                 JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.attnum
                  ORDER BY k.ord) AS columns
     FROM pg_class fc
     JOIN pg_namespace fn ON fn.oid = fc.relnamespace
-    -- Inside, not only in ON: a one-time filter, so other kinds cost no lookup.
+    -- Inside, not only in ON, and OFFSET 0 keeps the planner from pulling the subquery
+    -- up into a join: a one-time filter, so other kinds cost no lookup.
     WHERE con.contype = 'f' AND fc.oid = con.confrelid
+    OFFSET 0
 ) fk ON true
 LEFT JOIN LATERAL (
     SELECT array_agg(pg_get_indexdef(con.conindid, k.ord::int, true)
