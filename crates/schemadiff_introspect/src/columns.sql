@@ -3,22 +3,26 @@
 -- kind with its sequence's parameters, and the collation when it is not the type's.
 -- Columns only inherited from a parent or partitioned table (attislocal = false) come
 -- with their name alone: they are not the child's own, but its keys may name them.
--- An expression without column references (every default, some generated columns)
--- deparses the same without its relation, so default_texts deparses it once per
--- distinct adbin in the database (~3 µs each; schemas repeat defaults a lot) and the
--- rows take the text by pg_attrdef OID. Expressions that name columns (generated
--- columns) are deparsed one by one against their table.
-WITH default_texts AS (
-    SELECT m.oid, t.text
-    FROM (SELECT min(ad.oid) AS rep, array_agg(ad.oid) AS members
+-- Defaults come from one pass over pg_attrdef, hash-joined to the columns (not a probe
+-- per column), deparsed once per distinct adbin: a default names no column, so its
+-- text does not depend on its table. Generated expressions name columns: each is
+-- deparsed against its table.
+WITH default_groups AS MATERIALIZED (
+    -- Materialized: pg_get_expr runs once per group (inlined, the planner would
+    -- evaluate it where the text is used, once per column).
+    SELECT g.relids, g.attnums, pg_get_expr(x.adbin, 0, true) AS text
+    FROM (SELECT min(ad.oid) AS rep, array_agg(ad.adrelid) AS relids,
+                 array_agg(ad.adnum) AS attnums
           FROM pg_attrdef ad
           -- No Var node: a constant's value is in the text as bytes, never as words.
-          WHERE ad.adbin::text NOT LIKE '%{VAR %'
+          WHERE strpos(ad.adbin::text, '{VAR ') = 0
           GROUP BY ad.adbin::text) g
-    CROSS JOIN LATERAL (
-        SELECT pg_get_expr(x.adbin, 0, true) AS text FROM pg_attrdef x WHERE x.oid = g.rep
-    ) t
-    CROSS JOIN LATERAL unnest(g.members) m(oid)
+    JOIN pg_attrdef x ON x.oid = g.rep
+),
+default_texts AS (
+    SELECT m.relid, m.attnum, dg.text
+    FROM default_groups dg
+    CROSS JOIN LATERAL unnest(dg.relids, dg.attnums) m(relid, attnum)
 )
 SELECT a.attrelid,
        a.attnum,
@@ -27,9 +31,11 @@ SELECT a.attrelid,
        a.atttypid,
        CASE WHEN a.attislocal THEN format_type(a.atttypid, a.atttypmod) END AS formatted,
        a.attnotnull,
-       CASE WHEN a.attislocal
-            THEN coalesce(dt.text, pg_get_expr(ad.adbin, ad.adrelid, true))
-       END AS expr,
+       CASE WHEN NOT a.attislocal THEN NULL
+            WHEN a.attgenerated = '' THEN dt.text
+            ELSE (SELECT pg_get_expr(ad.adbin, ad.adrelid, true)
+                  FROM pg_attrdef ad
+                  WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END AS expr,
        a.attidentity,
        a.attgenerated,
        cn.nspname AS collation_schema,
@@ -45,8 +51,7 @@ FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
-LEFT JOIN default_texts dt ON dt.oid = ad.oid
+LEFT JOIN default_texts dt ON dt.relid = a.attrelid AND dt.attnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN LATERAL (
