@@ -1,4 +1,5 @@
--- Columns of the tables tables.sql returns, in attnum order, without dropped columns:
+-- Columns of the tables tables.sql returns, without dropped columns (in no order: the
+-- client sorts them by table and attnum):
 -- type (format_type), NOT NULL, default or generated expression (pg_get_expr), identity
 -- kind with its sequence's parameters, and the collation when it is not the type's.
 -- Columns only inherited from a parent or partitioned table (attislocal = false) come
@@ -10,14 +11,14 @@
 WITH default_groups AS MATERIALIZED (
     -- Materialized: pg_get_expr runs once per group (inlined, the planner would
     -- evaluate it where the text is used, once per column).
-    SELECT g.relids, g.attnums, pg_get_expr(x.adbin, 0, true) AS text
+    SELECT g.relids, g.attnums,
+           (SELECT pg_get_expr(x.adbin, 0, true) FROM pg_attrdef x WHERE x.oid = g.rep) AS text
     FROM (SELECT min(ad.oid) AS rep, array_agg(ad.adrelid) AS relids,
                  array_agg(ad.adnum) AS attnums
           FROM pg_attrdef ad
           -- No Var node: a constant's value is in the text as bytes, never as words.
           WHERE strpos(ad.adbin::text, '{VAR ') = 0
           GROUP BY ad.adbin::text) g
-    JOIN pg_attrdef x ON x.oid = g.rep
 ),
 default_texts AS (
     SELECT m.relid, m.attnum, dg.text
@@ -70,4 +71,3 @@ WHERE a.attnum > 0
        OR (cardinality($1::text[]) = 0
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp)'))
-ORDER BY a.attrelid, a.attnum

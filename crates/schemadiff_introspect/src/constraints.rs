@@ -7,7 +7,6 @@ use schemadiff_model::{
     Constraint, ConstraintKind, Deferrable, Expr, FkAction, ForeignKey, Ident, ObjectId,
     QualifiedName, Table,
 };
-use std::collections::HashMap;
 
 pub(crate) const QUERY: Query = Query {
     name: "constraints.sql",
@@ -18,7 +17,6 @@ pub(crate) const QUERY: Query = Query {
 /// Attaches each constraint to its table. `name_generated` is always false: the
 /// server already named every constraint.
 pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
-    let checks = check_texts(rows)?;
     for row in rows.iter() {
         let relid: u32 = row.get("conrelid")?;
         let Some(table_name) = ctx.tables.get(&relid).cloned() else {
@@ -38,7 +36,7 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
         let constraint = Constraint {
             name: name.clone(),
             name_generated: false,
-            kind: kind(row, &columns, &checks)?,
+            kind: kind(row, &columns)?,
             deferrable,
             not_valid: !row.get::<bool>("convalidated")?,
             meta: live(oid),
@@ -60,18 +58,6 @@ pub(crate) fn load(ctx: &mut Ctx, rows: &Rows) -> Result<(), IntrospectError> {
         }
     }
     Ok(())
-}
-
-/// CHECK texts by the OID of the constraint that carries them: the server deparses one
-/// CHECK per group of equal ones (constraints.sql's `check_rep`).
-fn check_texts(rows: &Rows) -> Result<HashMap<u32, String>, IntrospectError> {
-    let mut texts = HashMap::new();
-    for row in rows.iter() {
-        if let Some(text) = row.get::<Option<String>>("check_def")? {
-            texts.insert(row.get("oid")?, text);
-        }
-    }
-    Ok(texts)
 }
 
 /// Names a constraint table's columns by attnum.
@@ -112,11 +98,7 @@ impl Columns<'_> {
     }
 }
 
-fn kind(
-    row: RowRef<'_>,
-    columns: &Columns<'_>,
-    checks: &HashMap<u32, String>,
-) -> Result<ConstraintKind, IntrospectError> {
+fn kind(row: RowRef<'_>, columns: &Columns<'_>) -> Result<ConstraintKind, IntrospectError> {
     Ok(match row.char("contype")? {
         'p' => ConstraintKind::PrimaryKey {
             columns: columns.keys(row)?,
@@ -129,7 +111,8 @@ fn kind(
         },
         'f' => ConstraintKind::ForeignKey(foreign_key(row, columns.keys(row)?)?),
         'c' => ConstraintKind::Check {
-            expr: Expr::new(check_text(row, checks)?),
+            // pg_get_expr: the expression alone, without `CHECK (...)`.
+            expr: Expr::new(row.get::<String>("check_def")?),
             no_inherit: row.get("connoinherit")?,
         },
         'x' => ConstraintKind::Exclusion {
@@ -147,14 +130,6 @@ fn kind(
         },
         other => return Err(row.unexpected("contype", other)),
     })
-}
-
-/// The CHECK expression of this row's group, as `pg_get_expr` renders it.
-fn check_text(row: RowRef<'_>, checks: &HashMap<u32, String>) -> Result<String, IntrospectError> {
-    let rep: Option<u32> = row.get("check_rep")?;
-    rep.and_then(|rep| checks.get(&rep))
-        .cloned()
-        .ok_or_else(|| row.unexpected("CHECK without text", rep.unwrap_or(0)))
 }
 
 fn foreign_key(row: RowRef<'_>, columns: Vec<Ident>) -> Result<ForeignKey, IntrospectError> {

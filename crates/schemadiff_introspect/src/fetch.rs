@@ -199,11 +199,12 @@ fn build_second(mut ctx: Ctx, rows: Vec<Rows>) -> Result<Catalog, IntrospectErro
 
 /// A group's rows as an array of its length ([`group`] returns one per query).
 fn exactly<const N: usize>(rows: Vec<Rows>) -> Result<[Rows; N], IntrospectError> {
-    rows.try_into().map_err(|rows: Vec<Rows>| IntrospectError::Unexpected {
-        query: "catalog query group",
-        what: "row sets",
-        value: rows.len().to_string(),
-    })
+    rows.try_into()
+        .map_err(|rows: Vec<Rows>| IntrospectError::Unexpected {
+            query: "catalog query group",
+            what: "row sets",
+            value: rows.len().to_string(),
+        })
 }
 
 /// `BEGIN` on a second connection that takes over `snapshot` (from

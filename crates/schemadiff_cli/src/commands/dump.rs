@@ -100,7 +100,9 @@ pub fn run(args: &DumpArgs) -> ExitCode {
 /// Reads the catalog in one read-only snapshot shared by two connections, then
 /// disconnects.
 async fn read(url: &str, scope: &Scope) -> Result<Catalog, IntrospectError> {
-    Ok(schemadiff_introspect::introspect_url(url, scope).await?.catalog)
+    Ok(schemadiff_introspect::introspect_url(url, scope)
+        .await?
+        .catalog)
 }
 
 /// The error and its causes on one line (`db error` alone says nothing: the server's
