@@ -1,6 +1,8 @@
-//! The `introspect` benchmark: times `schemadiff_introspect::introspect` against a live
-//! database holding a generated schema, and times the same catalog queries through
-//! `psql` for comparison (DESIGN §6: under 1.5 s for 5,000 tables, and under 1.5× psql).
+//! The `introspect` benchmark: times `schemadiff_introspect::introspect_url` (what the CLI
+//! runs: two connections sharing one snapshot, connects included) against a live database
+//! holding a generated schema, and times the same catalog queries through `psql` for
+//! comparison (DESIGN §6: under 1.5 s for 5,000 tables, and under 1.5× psql). The
+//! one-connection `connect` + `introspect` path is timed too, with the backend's CPU time.
 //!
 //! The database is built once per shape ([`prepare`], not timed): the generated files are
 //! loaded, planned with `plan_create` and the rendered script runs through one `psql`.
@@ -350,9 +352,10 @@ pub struct IntrospectReport {
     pub connect: Timings,
     /// `introspect` alone.
     pub introspect: Timings,
-    /// Connect + introspect: what the targets are judged on.
+    /// Connect + introspect on one connection.
     pub total: Timings,
-    /// `introspect_url`: two connections sharing one snapshot, connects included.
+    /// `introspect_url`: two connections sharing one snapshot, connects included. What
+    /// the CLI runs, and what the targets are judged on.
     pub shared_snapshot: Timings,
     /// Requests `introspect_url` sent (both connections).
     pub shared_snapshot_queries: usize,

@@ -193,14 +193,16 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
          independent of N; {} rows",
         r.queries, r.catalog_queries, r.rows
     );
-    println!("  connect       {}", spread(&r.connect));
-    println!("  introspect    {}", spread(&r.introspect));
-    println!("  connect + introspect {}", spread(&r.total));
     println!(
-        "  introspect_url {}  (two connections sharing one snapshot, connects included; {} requests)",
+        "  introspect_url {}  (what the CLI runs: two connections sharing one snapshot, \
+         connects included; {} requests)",
         spread(&r.shared_snapshot),
         r.shared_snapshot_queries
     );
+    println!("  one connection:");
+    println!("    connect     {}", spread(&r.connect));
+    println!("    introspect  {}", spread(&r.introspect));
+    println!("    connect + introspect {}", spread(&r.total));
     println!(
         "  raw fetch     {}  (same queries pipelined through tokio-postgres, fresh \
          connection, no catalog build)",
@@ -221,11 +223,11 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
         }
     };
     println!(
-        "    server backend during introspect  {}",
+        "    server backend during introspect  {}  (one connection: every query on one backend)",
         cpu(&r.introspect_server_cpu)
     );
     println!(
-        "    client during introspect          {}  (receive + decode + catalog build)",
+        "    client during introspect          {}  (one connection: receive + decode + catalog build)",
         cpu(&r.introspect_client_cpu)
     );
     println!(
@@ -244,31 +246,32 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
         }
     }
     let target = introspect_target(r.options.tables);
-    let time_pass = r.is_sound() && target.passes(r.total.median());
+    // The headline is the path the CLI runs (`introspect_url`, connects included).
+    let headline = r.shared_snapshot.median();
+    let time_pass = r.is_sound() && target.passes(headline);
     println!(
-        "  result        connect + introspect median {}, target: {}  {}",
-        ms(r.total.median()),
+        "  result        introspect_url median {}, target: {}  {}",
+        ms(headline),
         target.text,
         verdict(time_pass)
     );
-    println!(
-        "  result        introspect_url median {}, target: {}  {}",
-        ms(r.shared_snapshot.median()),
-        target.text,
-        verdict(r.is_sound() && target.passes(r.shared_snapshot.median()))
-    );
     let psql_secs = r.psql.median().as_secs_f64();
     let ratio = if psql_secs > 0.0 {
-        r.total.median().as_secs_f64() / psql_secs
+        headline.as_secs_f64() / psql_secs
     } else {
         f64::INFINITY
     };
     let ratio_pass = r.is_sound() && ratio < INTROSPECT_PSQL_RATIO;
     let ratio_target = format!("< {INTROSPECT_PSQL_RATIO}x psql");
     println!(
-        "  result        connect + introspect / psql (medians) {ratio:.2}x, target: \
+        "  result        introspect_url / psql (medians) {ratio:.2}x, target: \
          {ratio_target}  {}",
         verdict(ratio_pass)
+    );
+    println!(
+        "  (one connection, not what the CLI runs: connect + introspect median {}, {})",
+        ms(r.total.median()),
+        verdict(r.is_sound() && target.passes(r.total.median()))
     );
     if !r.profile.is_empty() {
         println!(
@@ -318,7 +321,7 @@ pub fn introspect(r: &IntrospectReport, preparation: &str) -> Vec<Row> {
     vec![
         Row {
             name: format!("introspect {name}"),
-            figure: ms(r.total.median()),
+            figure: ms(headline),
             target: target.text,
             pass: time_pass,
         },

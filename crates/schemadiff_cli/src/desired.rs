@@ -76,9 +76,10 @@ pub async fn canonical(
                 schemas: managed_schemas(&loaded.catalog),
             },
         };
-        let introspected = schemadiff_introspect::introspect(&client, &scope).await?;
         drop(client);
         let _ = task.await;
+        // The load is committed: read it like a live database.
+        let introspected = schemadiff_introspect::introspect_url(&temp.url, &scope).await?;
         Ok(DevOutcome::Canonical {
             catalog: Box::new(introspected.catalog),
             queries: introspected.queries,

@@ -53,14 +53,12 @@ pub async fn schemas_of(url: &str) -> Result<Vec<String>> {
     Ok(names)
 }
 
-/// Introspects `url` within `scope`.
+/// Introspects `url` within `scope`: two connections sharing one read-only snapshot
+/// (`schemadiff_introspect::introspect_url`), the path the benchmark times.
 pub async fn read(url: &str, scope: &[String]) -> Result<Catalog> {
-    let (client, task) = schemadiff_introspect::connect(url).await?;
-    let introspected = schemadiff_introspect::introspect(&client, &introspect_scope(scope))
+    let introspected = schemadiff_introspect::introspect_url(url, &introspect_scope(scope))
         .await
         .with_context(|| format!("cannot read the catalog of {}", redact(url)))?;
-    drop(client);
-    let _ = task.await;
     Ok(introspected.catalog)
 }
 

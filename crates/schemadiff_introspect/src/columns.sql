@@ -1,8 +1,30 @@
--- Columns of the tables tables.sql returns, in attnum order, without dropped columns:
+-- Columns of the tables tables.sql returns, without dropped columns (in no order: the
+-- client sorts them by table and attnum):
 -- type (format_type), NOT NULL, default or generated expression (pg_get_expr), identity
 -- kind with its sequence's parameters, and the collation when it is not the type's.
 -- Columns only inherited from a parent or partitioned table (attislocal = false) come
 -- with their name alone: they are not the child's own, but its keys may name them.
+-- Defaults come from one pass over pg_attrdef, hash-joined to the columns (not a probe
+-- per column), deparsed once per distinct adbin: a default names no column, so its
+-- text does not depend on its table. Generated expressions name columns: each is
+-- deparsed against its table.
+WITH default_groups AS MATERIALIZED (
+    -- Materialized: pg_get_expr runs once per group (inlined, the planner would
+    -- evaluate it where the text is used, once per column).
+    SELECT g.relids, g.attnums,
+           (SELECT pg_get_expr(x.adbin, 0, true) FROM pg_attrdef x WHERE x.oid = g.rep) AS text
+    FROM (SELECT min(ad.oid) AS rep, array_agg(ad.adrelid) AS relids,
+                 array_agg(ad.adnum) AS attnums
+          FROM pg_attrdef ad
+          -- No Var node: a constant's value is in the text as bytes, never as words.
+          WHERE strpos(ad.adbin::text, '{VAR ') = 0
+          GROUP BY ad.adbin::text) g
+),
+default_texts AS (
+    SELECT m.relid, m.attnum, dg.text
+    FROM default_groups dg
+    CROSS JOIN LATERAL unnest(dg.relids, dg.attnums) m(relid, attnum)
+)
 SELECT a.attrelid,
        a.attnum,
        a.attname,
@@ -10,10 +32,11 @@ SELECT a.attrelid,
        a.atttypid,
        CASE WHEN a.attislocal THEN format_type(a.atttypid, a.atttypmod) END AS formatted,
        a.attnotnull,
-       -- Only generated expressions mention columns; without a relation the deparse is cheaper.
-       CASE WHEN a.attislocal
-            THEN pg_get_expr(ad.adbin, CASE WHEN a.attgenerated = '' THEN 0 ELSE ad.adrelid END, true)
-       END AS expr,
+       CASE WHEN NOT a.attislocal THEN NULL
+            WHEN a.attgenerated = '' THEN dt.text
+            ELSE (SELECT pg_get_expr(ad.adbin, ad.adrelid, true)
+                  FROM pg_attrdef ad
+                  WHERE ad.adrelid = a.attrelid AND ad.adnum = a.attnum) END AS expr,
        a.attidentity,
        a.attgenerated,
        cn.nspname AS collation_schema,
@@ -29,7 +52,7 @@ FROM pg_attribute a
 JOIN pg_class c ON c.oid = a.attrelid
 JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_type t ON t.oid = a.atttypid
-LEFT JOIN pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum
+LEFT JOIN default_texts dt ON dt.relid = a.attrelid AND dt.attnum = a.attnum
 LEFT JOIN pg_collation co ON co.oid = a.attcollation AND a.attcollation <> t.typcollation
 LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
 LEFT JOIN LATERAL (
@@ -48,4 +71,3 @@ WHERE a.attnum > 0
        OR (cardinality($1::text[]) = 0
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp)'))
-ORDER BY a.attrelid, a.attnum

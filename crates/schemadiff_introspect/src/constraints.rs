@@ -3,7 +3,6 @@
 use crate::ctx::{live, Class, Ctx};
 use crate::error::IntrospectError;
 use crate::query::{Query, RowRef, Rows};
-use crate::text::check_body;
 use schemadiff_model::{
     Constraint, ConstraintKind, Deferrable, Expr, FkAction, ForeignKey, Ident, ObjectId,
     QualifiedName, Table,
@@ -112,7 +111,8 @@ fn kind(row: RowRef<'_>, columns: &Columns<'_>) -> Result<ConstraintKind, Intros
         },
         'f' => ConstraintKind::ForeignKey(foreign_key(row, columns.keys(row)?)?),
         'c' => ConstraintKind::Check {
-            expr: Expr::new(check_body(&row.get::<String>("check_def")?)),
+            // pg_get_expr: the expression alone, without `CHECK (...)`.
+            expr: Expr::new(row.get::<String>("check_def")?),
             no_inherit: row.get("connoinherit")?,
         },
         'x' => ConstraintKind::Exclusion {

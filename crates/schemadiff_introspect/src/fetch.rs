@@ -11,6 +11,9 @@ use crate::{
     schemas, sequences, tables, triggers, typename, types, views, Scope,
 };
 use schemadiff_model::Catalog;
+use std::future::{poll_fn, Future};
+use std::pin::Pin;
+use std::task::Poll;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::Client;
 
@@ -29,21 +32,25 @@ const SETTINGS: &str = "SET LOCAL search_path = pg_catalog, public; \
                         SET LOCAL work_mem = '64MB'";
 
 /// The first group: what every later object hangs on (types, schemas, tables and their
-/// columns and constraints). Built as soon as its rows are in. Together with [`SECOND`]
-/// the server work splits about evenly (columns + constraints vs indexes + the rest).
-const FIRST: [Query; 8] = [
+/// columns). Built as soon as its rows are in, while the server still works on the
+/// second group.
+const FIRST: [Query; 7] = [
     typename::QUERY,
     schemas::SCHEMAS,
     schemas::EXTENSIONS,
     types::QUERY,
     tables::QUERY,
     columns::QUERY,
-    constraints::QUERY,
     sequences::QUERY,
 ];
 
-/// The second group: objects on tables, then what attaches to any object by OID.
-const SECOND: [Query; 8] = [
+/// The second group: constraints and indexes (whose keys are named from the first
+/// group's columns), the other objects, then what attaches to any object by OID. On two
+/// connections the server work splits about evenly: columns.sql is the largest query,
+/// constraints + indexes + views together about as large, and the first group's build
+/// runs while the second group is still on the server.
+const SECOND: [Query; 9] = [
+    constraints::QUERY,
     indexes::QUERY,
     views::QUERY,
     functions::QUERY,
@@ -78,25 +85,36 @@ async fn run(
     })
 }
 
-/// Sends a group's queries at once: tokio-postgres pipelines concurrent requests on one
-/// connection, so a group costs about one round trip plus the server's work.
+/// Sends a group's queries at once and collects their rows in order: tokio-postgres
+/// pipelines concurrent requests on one connection, so a group costs about one round
+/// trip plus the server's work. Each query is polled in order, so the requests go out
+/// in order; the first error ends the group.
 async fn group(
     client: &Client,
-    queries: &[Query; 8],
+    queries: &[Query],
     schemas: &Vec<String>,
-) -> Result<[Rows; 8], IntrospectError> {
-    let [q0, q1, q2, q3, q4, q5, q6, q7] = *queries;
-    let (r0, r1, r2, r3, r4, r5, r6, r7) = tokio::try_join!(
-        run(client, q0, schemas),
-        run(client, q1, schemas),
-        run(client, q2, schemas),
-        run(client, q3, schemas),
-        run(client, q4, schemas),
-        run(client, q5, schemas),
-        run(client, q6, schemas),
-        run(client, q7, schemas),
-    )?;
-    Ok([r0, r1, r2, r3, r4, r5, r6, r7])
+) -> Result<Vec<Rows>, IntrospectError> {
+    type Pending<'a> = Pin<Box<dyn Future<Output = Result<Rows, IntrospectError>> + Send + 'a>>;
+    let mut pending: Vec<Pending<'_>> = queries
+        .iter()
+        .map(|&query| Box::pin(run(client, query, schemas)) as Pending<'_>)
+        .collect();
+    let mut done: Vec<Option<Rows>> = queries.iter().map(|_| None).collect();
+    poll_fn(|cx| {
+        for (future, slot) in pending.iter_mut().zip(done.iter_mut()) {
+            if slot.is_none() {
+                if let Poll::Ready(result) = future.as_mut().poll(cx) {
+                    *slot = Some(result?);
+                }
+            }
+        }
+        if done.iter().all(Option::is_some) {
+            Poll::Ready(Ok(done.iter_mut().filter_map(Option::take).collect()))
+        } else {
+            Poll::Pending
+        }
+    })
+    .await
 }
 
 /// Requests of [`read`]: one per query plus the COMMIT of each connection (the
@@ -148,10 +166,9 @@ pub(crate) async fn read(
     build_second(ctx, second_rows)
 }
 
-/// Type names first (every typed column needs them), tables before their columns and
-/// constraints.
-fn build_first(rows: [Rows; 8]) -> Result<Ctx, IntrospectError> {
-    let [type_names, schemas, extensions, types, tables, columns, constraints, sequences] = rows;
+/// Type names first (every typed column needs them), tables before their columns.
+fn build_first(rows: Vec<Rows>) -> Result<Ctx, IntrospectError> {
+    let [type_names, schemas, extensions, types, tables, columns, sequences] = exactly(rows)?;
     let mut ctx = Ctx {
         types: TypeNames::load(&type_names)?,
         ..Ctx::default()
@@ -162,14 +179,16 @@ fn build_first(rows: [Rows; 8]) -> Result<Ctx, IntrospectError> {
     types::load(&mut ctx, &types)?;
     tables::load(&mut ctx, &tables)?;
     columns::load(&mut ctx, &columns)?;
-    constraints::load(&mut ctx, &constraints)?;
     sequences::load(&mut ctx, &sequences)?;
     Ok(ctx)
 }
 
-/// Every object before the references, grants and comments that attach to it by OID.
-fn build_second(mut ctx: Ctx, rows: [Rows; 8]) -> Result<Catalog, IntrospectError> {
-    let [indexes, views, functions, triggers, policies, deps, grants, comments] = rows;
+/// Constraints and indexes on the tables, the other objects, then the references,
+/// grants and comments that attach to any object by OID.
+fn build_second(mut ctx: Ctx, rows: Vec<Rows>) -> Result<Catalog, IntrospectError> {
+    let [constraints, indexes, views, functions, triggers, policies, deps, grants, comments] =
+        exactly(rows)?;
+    constraints::load(&mut ctx, &constraints)?;
     indexes::load(&mut ctx, &indexes)?;
     views::load(&mut ctx, &views)?;
     functions::load(&mut ctx, &functions)?;
@@ -178,7 +197,18 @@ fn build_second(mut ctx: Ctx, rows: [Rows; 8]) -> Result<Catalog, IntrospectErro
     deps::load(&mut ctx, &deps)?;
     grants::load(&mut ctx, &grants)?;
     comments::load(&mut ctx, &comments)?;
+    ctx.catalog.shrink_to_fit();
     Ok(ctx.catalog)
+}
+
+/// A group's rows as an array of its length ([`group`] returns one per query).
+fn exactly<const N: usize>(rows: Vec<Rows>) -> Result<[Rows; N], IntrospectError> {
+    rows.try_into()
+        .map_err(|rows: Vec<Rows>| IntrospectError::Unexpected {
+            query: "catalog query group",
+            what: "row sets",
+            value: rows.len().to_string(),
+        })
 }
 
 /// `BEGIN` on a second connection that takes over `snapshot` (from

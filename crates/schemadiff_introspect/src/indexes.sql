@@ -1,13 +1,23 @@
 -- Indexes on tables and materialized views in scope, except those backing a primary key,
 -- unique or exclusion constraint and those attached to a partitioned parent index.
--- Key columns in order (one unnest WITH ORDINALITY over all indexes, then grouped):
--- column name or pg_get_indexdef(indexrelid, k, true) for expressions, the opclass when
--- it is not the default (opcdefault; qualified unless built in or from an extension),
--- the collation when it is not the column's (for expressions, the key type's), indoption.
+-- Per index, as raw arrays the client reads by position: indkey (key columns, then
+-- INCLUDE columns; 0 = an expression), indoption. Only what needs the server comes as
+-- text, and only where it applies, so a plain index costs no per-key subquery:
+-- - column names for materialized views (a table's columns come from columns.sql);
+-- - non-default opclasses (qualified unless built in or from an extension), when the
+--   index has one (an overlap test against the non-default opclasses, computed once);
+-- - collations that are not the column's (for expressions, the key type's), when a key
+--   has a collation at all;
+-- - expression keys (pg_get_indexdef(indexrelid, k, true)) and the predicate
+--   (pg_get_expr). Deparsing opens the table's relation cache entry, which a fresh
+--   backend builds from the catalogs: ~50 µs per table. So it runs once per distinct
+--   (indexprs, indpred, indkey, names of the columns they reference): text_rep is that
+--   group's first index, and the client copies the texts of text_rep to the others.
 WITH idx AS (
-    SELECT i.indexrelid, i.indrelid, i.indkey, i.indclass, i.indcollation, i.indoption,
-           i.indnkeyatts, i.indisunique, i.indnullsnotdistinct, i.indpred,
-           n.nspname, ic.relname, ic.relam, ic.reloptions,
+    SELECT i.indexrelid, i.indrelid, i.indkey::int2[] AS attnums, i.indclass::oid[] AS opclasses,
+           i.indcollation::oid[] AS collations, i.indoption::int2[] AS options,
+           i.indnkeyatts, i.indisunique, i.indnullsnotdistinct, i.indexprs, i.indpred,
+           n.nspname, ic.relname, ic.relam, ic.reloptions, tc.relkind,
            tn.nspname AS table_schema, tc.relname AS table_name
     FROM pg_index i
     JOIN pg_class ic ON ic.oid = i.indexrelid
@@ -24,77 +34,102 @@ WITH idx AS (
       AND i.indexrelid NOT IN (
           SELECT con.conindid FROM pg_constraint con WHERE con.contype IN ('p', 'u', 'x')
       )
+      -- Extension members through pg_depend_reference_index (refclassid first), not a
+      -- scan of all of pg_depend.
       AND i.indrelid NOT IN (
           SELECT d.objid FROM pg_depend d
-          WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+          WHERE d.refclassid = 'pg_extension'::regclass
+            AND d.classid = 'pg_class'::regclass AND d.deptype = 'e'
       )
 ),
-keys AS (
-    SELECT idx.indexrelid, idx.indrelid, idx.indnkeyatts, k.*
-    FROM idx,
-         unnest(idx.indkey::int2[], idx.indclass::oid[], idx.indcollation::oid[],
-                idx.indoption::int2[]) WITH ORDINALITY k(attnum, opclass, coll_oid, opt, ord)
-),
-described AS (
-    SELECT keys.indexrelid,
-           keys.ord,
-           keys.ord <= keys.indnkeyatts AS is_key,
-           keys.attnum = 0 AS is_expr,
-           CASE WHEN keys.attnum = 0
-                THEN pg_get_indexdef(keys.indexrelid, keys.ord::int, true)
-                ELSE ta.attname::text END AS text,
-           CASE WHEN opc.opcdefault THEN NULL
-                WHEN opcn.nspname = 'pg_catalog' OR EXISTS (
-                    SELECT FROM pg_depend d
-                    WHERE d.classid = 'pg_opclass'::regclass AND d.objid = opc.oid
-                      AND d.deptype = 'e')
-                THEN opc.opcname::text
-                ELSE opcn.nspname || '.' || opc.opcname END AS opclass,
-           CASE WHEN keys.coll_oid <> 0 AND keys.coll_oid <> CASE
-                    WHEN keys.attnum > 0 THEN ta.attcollation
-                    ELSE (SELECT xt.typcollation
-                          FROM pg_attribute xa JOIN pg_type xt ON xt.oid = xa.atttypid
-                          WHERE xa.attrelid = keys.indexrelid AND xa.attnum = keys.ord)
-                END
-                THEN keys.coll_oid END AS coll_oid,
-           keys.opt
-    FROM keys
-    LEFT JOIN pg_attribute ta ON ta.attrelid = keys.indrelid AND ta.attnum = keys.attnum
-    LEFT JOIN pg_opclass opc ON opc.oid = keys.opclass
-    LEFT JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
+-- Non-default opclasses as two arrays (read once): a key's opclass is named by its
+-- position in oids, qualified unless built in or from an extension.
+nondefault AS MATERIALIZED (
+    SELECT array_agg(opc.oid ORDER BY opc.oid) AS oids,
+           array_agg(CASE WHEN opcn.nspname = 'pg_catalog' OR EXISTS (
+                              SELECT FROM pg_depend d
+                              WHERE d.classid = 'pg_opclass'::regclass AND d.objid = opc.oid
+                                AND d.deptype = 'e')
+                          THEN opc.opcname::text
+                          ELSE opcn.nspname || '.' || opc.opcname END
+                     ORDER BY opc.oid) AS names
+    FROM pg_opclass opc
+    JOIN pg_namespace opcn ON opcn.oid = opc.opcnamespace
+    WHERE NOT opc.opcdefault
 ),
 grouped AS (
-    SELECT d.indexrelid,
-           array_agg(d.is_expr ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_exprs,
-           array_agg(d.text ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_texts,
-           array_agg(d.opclass ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_opclasses,
-           array_agg(cn.nspname::text ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_coll_schemas,
-           array_agg(co.collname::text ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_coll_names,
-           array_agg(d.opt ORDER BY d.ord) FILTER (WHERE d.is_key) AS key_options,
-           array_agg(d.text ORDER BY d.ord) FILTER (WHERE NOT d.is_key) AS include
-    FROM described d
-    LEFT JOIN pg_collation co ON co.oid = d.coll_oid
-    LEFT JOIN pg_namespace cn ON cn.oid = co.collnamespace
-    GROUP BY d.indexrelid
+    SELECT idx.*,
+           CASE WHEN idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL THEN
+               min(idx.indexrelid) OVER (PARTITION BY
+                   idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL,
+                   CASE WHEN idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL THEN idx.indexprs::text END,
+                   CASE WHEN idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL THEN idx.indpred::text END,
+                   CASE WHEN idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL THEN idx.attnums END,
+                   -- Every column reference, in order (varno is always 1 here); a
+                   -- whole-row reference prints the table's name.
+                   CASE WHEN idx.indexprs IS NOT NULL OR idx.indpred IS NOT NULL THEN ARRAY(
+                       SELECT CASE WHEN m.attnum = 0 THEN '*' || idx.table_name
+                                   ELSE (SELECT a.attname::text FROM pg_attribute a
+                                         WHERE a.attrelid = idx.indrelid AND a.attnum = m.attnum) END
+                       FROM (SELECT r[1]::int2 AS attnum
+                             FROM regexp_matches(coalesce(idx.indexprs::text, '')
+                                                 || coalesce(idx.indpred::text, ''),
+                                                 ':varattno (-?[0-9]+)', 'g') r) m) END)
+           END AS text_rep
+    FROM idx
 )
-SELECT idx.indexrelid,
-       idx.nspname,
-       idx.relname,
-       idx.table_schema,
-       idx.table_name,
-       idx.indisunique,
-       idx.indnullsnotdistinct,
+SELECT g.indexrelid,
+       g.indrelid,
+       g.nspname,
+       g.relname,
+       g.table_schema,
+       g.table_name,
+       g.indisunique,
+       g.indnullsnotdistinct,
        am.amname,
-       idx.reloptions,
-       pg_get_expr(idx.indpred, idx.indrelid, true) AS predicate,
-       g.key_exprs,
-       g.key_texts,
-       g.key_opclasses,
-       g.key_coll_schemas,
-       g.key_coll_names,
-       g.key_options,
-       g.include
-FROM idx
-JOIN grouped g ON g.indexrelid = idx.indexrelid
-JOIN pg_am am ON am.oid = idx.relam
-ORDER BY idx.nspname, idx.relname
+       g.reloptions,
+       g.attnums,
+       g.indnkeyatts,
+       g.options AS key_options,
+       g.text_rep,
+       CASE WHEN g.relkind = 'm' THEN ARRAY(
+           SELECT (SELECT a.attname::text FROM pg_attribute a
+                   WHERE a.attrelid = g.indrelid AND a.attnum = k.attnum)
+           FROM unnest(g.attnums) WITH ORDINALITY k(attnum, ord)
+           ORDER BY k.ord) END AS column_names,
+       CASE WHEN g.text_rep = g.indexrelid AND g.indexprs IS NOT NULL THEN ARRAY(
+           SELECT CASE WHEN k.attnum = 0 THEN pg_get_indexdef(g.indexrelid, k.ord::int, true) END
+           FROM unnest(g.attnums) WITH ORDINALITY k(attnum, ord)
+           WHERE k.ord <= g.indnkeyatts
+           ORDER BY k.ord) END AS key_texts,
+       CASE WHEN g.text_rep = g.indexrelid THEN pg_get_expr(g.indpred, g.indrelid, true) END AS predicate,
+       CASE WHEN g.opclasses && (SELECT nd.oids FROM nondefault nd) THEN ARRAY(
+           SELECT (SELECT nd.names[array_position(nd.oids, k.opclass)] FROM nondefault nd)
+           FROM unnest(g.opclasses) WITH ORDINALITY k(opclass, ord)
+           ORDER BY k.ord) END AS key_opclasses,
+       coll.schemas AS key_coll_schemas,
+       coll.names AS key_coll_names
+FROM grouped g
+JOIN pg_am am ON am.oid = g.relam
+LEFT JOIN LATERAL (
+    SELECT array_agg(c.nspname ORDER BY k.ord) AS schemas,
+           array_agg(c.collname ORDER BY k.ord) AS names
+    -- indcollation has the key columns only (int2vector and oidvector count from 0).
+    FROM unnest(g.collations, g.attnums) WITH ORDINALITY k(coll, attnum, ord)
+    LEFT JOIN LATERAL (
+        SELECT cn.nspname::text, co.collname::text
+        FROM pg_collation co
+        JOIN pg_namespace cn ON cn.oid = co.collnamespace
+        WHERE co.oid = k.coll
+          AND k.coll <> CASE
+              WHEN k.attnum > 0 THEN (SELECT a.attcollation FROM pg_attribute a
+                                       WHERE a.attrelid = g.indrelid AND a.attnum = k.attnum)
+              ELSE (SELECT xt.typcollation
+                    FROM pg_attribute xa JOIN pg_type xt ON xt.oid = xa.atttypid
+                    WHERE xa.attrelid = g.indexrelid AND xa.attnum = k.ord)
+          END
+    ) c ON true
+    -- A one-time filter: indexes without a collatable key run nothing here.
+    WHERE NOT (g.collations <@ '{0}'::oid[]) AND k.ord <= g.indnkeyatts
+) coll ON true
+ORDER BY g.nspname, g.relname

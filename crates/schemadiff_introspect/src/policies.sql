@@ -20,7 +20,9 @@ WHERE (n.nspname = ANY ($1::text[])
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp)'))
   AND c.oid NOT IN (
+      -- Extension members, through pg_depend_reference_index (refclassid first).
       SELECT d.objid FROM pg_depend d
-      WHERE d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+      WHERE d.refclassid = 'pg_extension'::regclass
+        AND d.classid = 'pg_class'::regclass AND d.deptype = 'e'
   )
 ORDER BY n.nspname, c.relname, pol.polname

@@ -33,7 +33,14 @@ WHERE (n.nspname = ANY ($1::text[])
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp)'))
   AND c.oid NOT IN (
+      -- Extension members, through pg_depend_reference_index (refclassid first).
       SELECT d.objid FROM pg_depend d
-      WHERE d.classid = 'pg_class'::regclass AND d.deptype IN ('e', 'i')
+      WHERE d.refclassid = 'pg_extension'::regclass
+        AND d.classid = 'pg_class'::regclass AND d.deptype = 'e'
+  )
+  -- Identity sequences: a probe of pg_depend_depender_index per sequence.
+  AND NOT EXISTS (
+      SELECT FROM pg_depend d
+      WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'i'
   )
 ORDER BY n.nspname, c.relname

@@ -54,7 +54,9 @@ WHERE (t.typtype IN ('e', 'd') OR (t.typtype = 'c' AND c.relkind = 'c'))
            AND n.nspname NOT IN ('pg_catalog', 'information_schema')
            AND n.nspname !~ '^pg_(toast|temp)'))
   AND t.oid NOT IN (
+      -- Extension members, through pg_depend_reference_index (refclassid first).
       SELECT d.objid FROM pg_depend d
-      WHERE d.classid = 'pg_type'::regclass AND d.deptype = 'e'
+      WHERE d.refclassid = 'pg_extension'::regclass
+        AND d.classid = 'pg_type'::regclass AND d.deptype = 'e'
   )
 ORDER BY n.nspname, t.typname

@@ -97,13 +97,12 @@ pub fn run(args: &DumpArgs) -> ExitCode {
     ExitCode::Clean
 }
 
-/// Connects, reads the catalog in one read-only snapshot, disconnects.
+/// Reads the catalog in one read-only snapshot shared by two connections, then
+/// disconnects.
 async fn read(url: &str, scope: &Scope) -> Result<Catalog, IntrospectError> {
-    let (client, task) = schemadiff_introspect::connect(url).await?;
-    let introspected = schemadiff_introspect::introspect(&client, scope).await;
-    drop(client);
-    let _ = task.await;
-    Ok(introspected?.catalog)
+    Ok(schemadiff_introspect::introspect_url(url, scope)
+        .await?
+        .catalog)
 }
 
 /// The error and its causes on one line (`db error` alone says nothing: the server's

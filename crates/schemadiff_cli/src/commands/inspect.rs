@@ -56,15 +56,8 @@ fn live(url: &str, schemas: &[String]) -> Result<(Catalog, Vec<String>), Failure
     let scope = Scope {
         schemas: schemas.to_vec(),
     };
-    let read = async {
-        let (client, task) = schemadiff_introspect::connect(url).await?;
-        let introspected = schemadiff_introspect::introspect(&client, &scope).await;
-        drop(client);
-        let _ = task.await;
-        introspected
-    };
     let catalog = runtime
-        .block_on(read)
+        .block_on(schemadiff_introspect::introspect_url(url, &scope))
         .map_err(|e| (format!("{e}: {}", chain(&e)), "check --database-url"))?
         .catalog;
     let names = if schemas.is_empty() {

@@ -42,7 +42,7 @@ pub async fn canonical_in(
             scope.to_vec()
         };
         let scope = schemadiff_introspect::Scope { schemas };
-        let before = schemadiff_introspect::introspect(&client, &scope)
+        let before = schemadiff_introspect::introspect_url(&temp.url, &scope)
             .await?
             .catalog;
         let report = load(&client, plan, &loaded.sources)
@@ -53,9 +53,10 @@ pub async fn canonical_in(
             let _ = task.await;
             return Ok(Dev::Rejected(report));
         }
-        let introspected = schemadiff_introspect::introspect(&client, &scope).await;
         drop(client);
         let _ = task.await;
+        // The load is committed: read it like a live database.
+        let introspected = schemadiff_introspect::introspect_url(&temp.url, &scope).await;
         Ok(Dev::Loaded {
             catalog: Box::new(introspected?.catalog),
             before: Box::new(before),
