@@ -24,6 +24,7 @@ use server::Server;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::Duration;
 
 pub use introspect_bench::BenchError;
 
@@ -100,6 +101,8 @@ pub struct RunOptions<'a> {
 #[derive(Debug, Clone, Default)]
 pub struct Measured {
     pub wall: Timings,
+    /// The wall time of each run, in order (rounds line up across commands).
+    pub rounds: Vec<Duration>,
     /// The child's user + system CPU per run.
     pub cpu: Timings,
     /// The largest peak RSS over the runs, in KiB.
@@ -111,6 +114,26 @@ pub struct Measured {
 }
 
 impl Measured {
+    /// `other`'s time over this one's, per round (both measured in the same rounds);
+    /// the median, and each round's. Steadier than a ratio of medians when the machine
+    /// load drifts during the run.
+    pub fn ratio_per_round(&self, other: &Measured) -> (f64, Vec<f64>) {
+        let ratios: Vec<f64> = self
+            .rounds
+            .iter()
+            .zip(&other.rounds)
+            .filter(|(mine, _)| !mine.is_zero())
+            .map(|(mine, theirs)| theirs.as_secs_f64() / mine.as_secs_f64())
+            .collect();
+        let mut sorted = ratios.clone();
+        sorted.sort_by(f64::total_cmp);
+        let median = sorted
+            .get(sorted.len().saturating_sub(1) / 2)
+            .copied()
+            .unwrap_or(0.0);
+        (median, ratios)
+    }
+
     fn record(&mut self, run: &ChildRun, changes: Changes) {
         if self.wall.runs() == 0 {
             self.changes = changes;
@@ -118,6 +141,7 @@ impl Measured {
             self.unstable = true;
         }
         self.wall.push(run.wall);
+        self.rounds.push(run.wall);
         self.cpu.extend(run.cpu);
         self.peak_rss_kib = self.peak_rss_kib.max(run.peak_rss_kib);
     }
@@ -311,4 +335,31 @@ fn failed(what: &str, run: &ChildRun) -> String {
         run.code,
         run.stderr_tail(15)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn measured(ms: &[u64]) -> Measured {
+        let mut m = Measured::default();
+        for &ms in ms {
+            m.wall.push(Duration::from_millis(ms));
+            m.rounds.push(Duration::from_millis(ms));
+        }
+        m
+    }
+
+    #[test]
+    fn ratios_are_taken_round_by_round() {
+        // The load fell during the run: each round's ratio is 5, the medians' is not.
+        let fast = measured(&[200, 100, 60]);
+        let slow = measured(&[1000, 500, 300]);
+        let (median, each) = fast.ratio_per_round(&slow);
+        assert_eq!(each, vec![5.0, 5.0, 5.0]);
+        assert_eq!(median, 5.0);
+        let (median, _) = fast.ratio_per_round(&measured(&[1000, 200, 300]));
+        assert_eq!(median, 5.0, "the middle of 5, 2 and 5");
+        assert_eq!(Measured::default().ratio_per_round(&slow).0, 0.0);
+    }
 }

@@ -6,7 +6,6 @@ use super::{rss, shape, short_shape, spread, Row};
 use crate::measure::{ms, verdict};
 use crate::whole_plan_bench::changes::{list, Changes, Check};
 use crate::whole_plan_bench::{Measured, WholePlanReport};
-use std::time::Duration;
 
 /// DESIGN §6: a whole static plan at least 5× faster than migra on the same databases ...
 pub const WHOLE_PLAN_MIGRA_FACTOR: f64 = 5.0;
@@ -154,23 +153,27 @@ fn results(r: &WholePlanReport) -> Vec<Row> {
     };
     let mut rows = Vec::new();
     if let Some(m) = &r.migra {
-        let factor = ratio(m.wall.median(), static_median);
+        let (factor, each) = r.static_plan.ratio_per_round(m);
         let pass = static_exact && factor >= WHOLE_PLAN_MIGRA_FACTOR;
         let target = format!("≥ {WHOLE_PLAN_MIGRA_FACTOR:.0}× faster than migra");
         println!(
-            "  result        static plan median {} vs migra median {}: {}, target: {target}  \
-             {}{caveat}",
+            "  result        static plan vs migra: {} (median per round; migra ÷ plan per \
+             round: {}; medians {} vs {}), target: {target}  {}{caveat}",
+            faster(factor),
+            rounds(&each),
             ms(static_median),
             ms(m.wall.median()),
-            faster(factor),
             verdict(pass)
         );
         if let Some(canonical) = &r.canonical_plan {
+            let (factor, each) = canonical.ratio_per_round(m);
             println!(
-                "  result        canonical plan median {} vs migra median {}: {} (no target)",
+                "  result        canonical plan vs migra: {} (median per round; migra ÷ plan \
+                 per round: {}; medians {} vs {}), no target",
+                faster(factor),
+                rounds(&each),
                 ms(canonical.wall.median()),
-                ms(m.wall.median()),
-                faster(ratio(m.wall.median(), canonical.wall.median()))
+                ms(m.wall.median())
             );
         }
         rows.push(Row {
@@ -180,15 +183,15 @@ fn results(r: &WholePlanReport) -> Vec<Row> {
             pass,
         });
     }
-    let floor = r.catalog_floor.wall.median();
-    let over = ratio(static_median, floor);
+    let (over, each) = r.catalog_floor.ratio_per_round(&r.static_plan);
     let pass = static_exact && over <= WHOLE_PLAN_FLOOR_RATIO;
     let target = format!("≤ {WHOLE_PLAN_FLOOR_RATIO}× the catalog-query floor (psql)");
     println!(
-        "  result        static plan median {} vs catalog floor median {}: {over:.2}×, \
-         target: {target}  {}{caveat}",
+        "  result        static plan vs catalog floor: {over:.2}× (median per round; plan ÷ \
+         floor per round: {}; medians {} vs {}), target: {target}  {}{caveat}",
+        rounds(&each),
         ms(static_median),
-        ms(floor),
+        ms(r.catalog_floor.wall.median()),
         verdict(pass)
     );
     rows.push(Row {
@@ -221,11 +224,8 @@ fn faster(factor: f64) -> String {
     }
 }
 
-/// `a / b`, 0 when `b` is zero.
-fn ratio(a: Duration, b: Duration) -> f64 {
-    if b.is_zero() {
-        0.0
-    } else {
-        a.as_secs_f64() / b.as_secs_f64()
-    }
+/// `5.80, 5.41, 9.52`.
+fn rounds(ratios: &[f64]) -> String {
+    let shown: Vec<String> = ratios.iter().map(|x| format!("{x:.2}")).collect();
+    shown.join(", ")
 }
