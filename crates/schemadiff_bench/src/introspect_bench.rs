@@ -273,16 +273,25 @@ fn is_complete(
     Ok(tables.trim() == (shape.tables + 1).to_string())
 }
 
-/// Generates the schema, plans it from empty and runs the script with one `psql`
-/// (`ON_ERROR_STOP`, `synchronous_commit = off` since the database is throwaway).
+/// Generates the schema and loads it with [`load_files`].
 pub fn load_schema(conn: &str, shape: &GenerateOptions) -> Result<LoadSummary, BenchError> {
+    load_files(conn, shape, &crate::generate::generate(shape))
+}
+
+/// Plans `files` from empty and runs the script with one `psql` (`ON_ERROR_STOP`,
+/// `synchronous_commit = off` since the database is throwaway).
+pub fn load_files(
+    conn: &str,
+    shape: &GenerateOptions,
+    files: &[crate::generate::GeneratedFile],
+) -> Result<LoadSummary, BenchError> {
     let start = Instant::now();
-    let input = Input::generate(shape);
+    let input = Input::from_files(shape, files.to_vec());
     let loaded = schemadiff_parse::load_sources(input.sources());
     let outcome = LoadOutcome::check(&loaded, &input);
     if !outcome.is_sound() {
         return Err(format!(
-            "the generated schema did not load cleanly: {}",
+            "the schema files did not load cleanly: {}",
             outcome.problems.join("; ")
         ));
     }

@@ -7,13 +7,10 @@ use super::changes::edited_tables;
 use super::server::Server;
 use super::BenchError;
 use crate::generate::{generate, mutate, write_to_dir, GenerateOptions, GeneratedFile};
-use crate::input::Input;
-use crate::introspect_bench::{database_name, LoadSummary, Preparation};
-use crate::parse_bench::LoadOutcome;
+use crate::introspect_bench::{database_name, load_files, Preparation};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::Instant;
 
 /// Both states as schema files, and which tables differ.
 #[derive(Debug, Clone)]
@@ -105,49 +102,6 @@ pub fn prepare_desired(
 pub fn drop_database(server: &Server, name: &str) -> Result<(), BenchError> {
     let drop = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
     psql(&server.maintenance_url(), &["-c", &drop]).map(|_| ())
-}
-
-/// Loads `files` into the database at `conn` the way the current database is loaded:
-/// `load_sources`, `plan_create`, `sql::script`, one `psql -v ON_ERROR_STOP=1` run.
-pub fn load_files(
-    conn: &str,
-    shape: &GenerateOptions,
-    files: &[GeneratedFile],
-) -> Result<LoadSummary, BenchError> {
-    let start = Instant::now();
-    let input = Input::from_files(shape, files.to_vec());
-    let loaded = schemadiff_parse::load_sources(input.sources());
-    let outcome = LoadOutcome::check(&loaded, &input);
-    if !outcome.is_sound() {
-        return Err(format!(
-            "the desired schema did not load cleanly: {}",
-            outcome.problems.join("; ")
-        ));
-    }
-    let plan = schemadiff_plan::plan_create(&loaded.catalog)
-        .map_err(|e| format!("plan_create failed: {e}"))?;
-    // The database is throwaway: no need to wait for the WAL flush of each statement.
-    let mut script = String::from("SET synchronous_commit = off;\n");
-    script.push_str(&schemadiff_render::sql::script(&plan));
-    let steps = plan.steps.len();
-    drop((plan, loaded, input));
-    let prepare = start.elapsed();
-    let path = std::env::temp_dir().join(format!(
-        "schemadiff_bench_whole_plan_{}.sql",
-        std::process::id()
-    ));
-    std::fs::write(&path, &script).map_err(|e| format!("writing {}: {e}", path.display()))?;
-    let start = Instant::now();
-    let file = path.to_string_lossy().into_owned();
-    let result = psql(conn, &["-v", "ON_ERROR_STOP=1", "-f", &file]);
-    let _ = std::fs::remove_file(&path);
-    result?;
-    Ok(LoadSummary {
-        steps,
-        script_bytes: script.len(),
-        prepare,
-        psql: start.elapsed(),
-    })
 }
 
 /// FNV-1a over every file's path and text: stable across runs and Rust versions, so a
