@@ -97,6 +97,7 @@ fn load_options(search_path: Option<&str>) -> schemadiff_parse::LoadOptions {
             }
         }),
         existing_schemas: Vec::new(),
+        threads: None,
     }
 }
 

@@ -5,7 +5,8 @@
 //! objects exactly as the server would.
 
 use crate::ident::{truncate_to_bytes, Ident, MAX_IDENT_BYTES};
-use std::collections::BTreeSet;
+use smol_str::SmolStr;
+use std::collections::HashSet;
 
 /// `name1[_name2][_label]`, shortening the longer of name1/name2 first so the
 /// whole fits in 63 bytes (PostgreSQL's `makeObjectName`).
@@ -79,8 +80,10 @@ pub fn index_column_names<'a>(keys: impl IntoIterator<Item = Option<&'a str>>) -
 /// views, composite types) and `pg_constraint` are separate namespaces.
 #[derive(Debug, Default, Clone)]
 pub struct SchemaNames {
-    relations: BTreeSet<String>,
-    constraints: BTreeSet<String>,
+    // Hashed (foldhash, not SipHash: the names are our own, not an attacker's): a big
+    // schema reserves tens of thousands of names, looked up by text only.
+    relations: HashSet<SmolStr, foldhash::fast::RandomState>,
+    constraints: HashSet<SmolStr, foldhash::fast::RandomState>,
 }
 
 /// What kind of generated name is being chosen; decides which namespaces must be free.
@@ -96,11 +99,11 @@ pub enum NameSpace {
 
 impl SchemaNames {
     pub fn reserve_relation(&mut self, name: &Ident) {
-        self.relations.insert(name.as_str().to_string());
+        self.relations.insert(name.as_smol_str().clone());
     }
 
     pub fn reserve_constraint(&mut self, name: &Ident) {
-        self.constraints.insert(name.as_str().to_string());
+        self.constraints.insert(name.as_smol_str().clone());
     }
 
     fn taken(&self, name: &str, space: NameSpace) -> bool {

@@ -5,51 +5,77 @@
 use crate::diagnostic::{Code, Diagnostic};
 use crate::pending::Pending;
 use schemadiff_model::{
-    Catalog, ConstraintKind, Ident, IndexTarget, ObjectMeta, QualifiedName, Table,
+    Catalog, ConstraintKind, Ident, Index, IndexTarget, ObjectMeta, QualifiedName, Table,
 };
 
 pub fn check_columns(catalog: &Catalog, diags: &mut Vec<Diagnostic>, pending: &Pending) {
-    let complete = |t: &Table| t.partition_of.is_none() && t.inherits.is_empty();
-    for table in catalog.tables.values().filter(|t| complete(t)) {
-        for c in table.constraints.values() {
-            let (own, referenced): (Vec<&Ident>, Option<(&QualifiedName, &Vec<Ident>)>) =
-                match &c.kind {
-                    ConstraintKind::PrimaryKey { columns, include }
-                    | ConstraintKind::Unique {
-                        columns, include, ..
-                    } => (columns.iter().chain(include).collect(), None),
-                    ConstraintKind::ForeignKey(fk) => (
-                        fk.columns.iter().collect(),
-                        Some((&fk.ref_table, &fk.ref_columns)),
-                    ),
-                    _ => (Vec::new(), None),
-                };
-            // Built only when a column is missing (almost never).
-            let what = || format!("constraint {} on {}", c.name, table.name);
-            for col in own {
-                report_missing(table, col, &what, &c.meta, diags, pending);
-            }
-            if let Some((ref_table, ref_columns)) = referenced {
-                if let Some(target) = catalog.tables.get(ref_table).filter(|t| complete(t)) {
-                    for col in ref_columns {
-                        report_missing(target, col, &what, &c.meta, diags, pending);
-                    }
+    // Read-only and per table: big catalogs are checked on every core.
+    let tables: Vec<&Table> = catalog.tables.values().filter(|t| complete(t)).collect();
+    for part in crate::parallel::map_chunks(&tables, 2_000, |chunk| {
+        let mut found = Vec::new();
+        for table in chunk {
+            check_table(catalog, table, &mut found, pending);
+        }
+        found
+    }) {
+        diags.extend(part);
+    }
+    let indexes: Vec<&Index> = catalog.indexes.values().collect();
+    for part in crate::parallel::map_chunks(&indexes, 4_000, |chunk| {
+        let mut found = Vec::new();
+        for index in chunk {
+            check_index(catalog, index, &mut found, pending);
+        }
+        found
+    }) {
+        diags.extend(part);
+    }
+}
+
+fn complete(t: &Table) -> bool {
+    t.partition_of.is_none() && t.inherits.is_empty()
+}
+
+fn check_table(catalog: &Catalog, table: &Table, diags: &mut Vec<Diagnostic>, pending: &Pending) {
+    for c in table.constraints.values() {
+        let (own, referenced): (Vec<&Ident>, Option<(&QualifiedName, &Vec<Ident>)>) = match &c.kind
+        {
+            ConstraintKind::PrimaryKey { columns, include }
+            | ConstraintKind::Unique {
+                columns, include, ..
+            } => (columns.iter().chain(include).collect(), None),
+            ConstraintKind::ForeignKey(fk) => (
+                fk.columns.iter().collect(),
+                Some((&fk.ref_table, &fk.ref_columns)),
+            ),
+            _ => (Vec::new(), None),
+        };
+        // Built only when a column is missing (almost never).
+        let what = || format!("constraint {} on {}", c.name, table.name);
+        for col in own {
+            report_missing(table, col, &what, &c.meta, diags, pending);
+        }
+        if let Some((ref_table, ref_columns)) = referenced {
+            if let Some(target) = catalog.tables.get(ref_table).filter(|t| complete(t)) {
+                for col in ref_columns {
+                    report_missing(target, col, &what, &c.meta, diags, pending);
                 }
             }
         }
     }
-    for index in catalog.indexes.values() {
-        let Some(table) = catalog.tables.get(&index.table).filter(|t| complete(t)) else {
-            continue;
-        };
-        let what = || format!("index {}", index.name);
-        let keys = index.keys.iter().filter_map(|k| match &k.target {
-            IndexTarget::Column(c) => Some(c),
-            IndexTarget::Expression(_) => None,
-        });
-        for col in keys.chain(&index.include) {
-            report_missing(table, col, &what, &index.meta, diags, pending);
-        }
+}
+
+fn check_index(catalog: &Catalog, index: &Index, diags: &mut Vec<Diagnostic>, pending: &Pending) {
+    let Some(table) = catalog.tables.get(&index.table).filter(|t| complete(t)) else {
+        return;
+    };
+    let what = || format!("index {}", index.name);
+    let keys = index.keys.iter().filter_map(|k| match &k.target {
+        IndexTarget::Column(c) => Some(c),
+        IndexTarget::Expression(_) => None,
+    });
+    for col in keys.chain(&index.include) {
+        report_missing(table, col, &what, &index.meta, diags, pending);
     }
 }
 

@@ -14,6 +14,7 @@ pub mod line_index;
 mod markers;
 mod merge;
 mod mysql;
+mod parallel;
 mod pending;
 mod position;
 mod prepare;
@@ -60,6 +61,9 @@ pub struct LoadOptions {
     /// creating them (the desired state then holds them as implied schemas, which are
     /// never created on the target nor dropped from it).
     pub existing_schemas: Vec<Ident>,
+    /// Threads to read files on; `None`: one per core, at most eight. The result does not
+    /// depend on it (tests compare), only the time does.
+    pub threads: Option<usize>,
 }
 
 /// Loads `--schemas PATH`: a folder of domain folders, or one `.sql` file.
@@ -93,10 +97,7 @@ pub fn load_sources_with(files: Vec<SourceFile>, options: &LoadOptions) -> Loade
     let sorted = sorted_by_path(&sources);
     let total: usize = sources.iter().map(|s| s.text.len()).sum();
     // Threads pay off only on big inputs; small schemas stay on one thread.
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(8);
+    let threads = options.threads.unwrap_or_else(parallel::threads).max(1);
     let threads = if total < 256 * 1024 { 1 } else { threads };
     let runs = split_by_size(&sources, threads);
     let load_run = |run: &[Arc<SourceFile>]| {

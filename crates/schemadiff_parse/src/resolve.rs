@@ -28,7 +28,7 @@ pub fn extension_providing(type_name: &str) -> Option<&'static str> {
 pub fn run(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &mut Pending) {
     apply_alters(catalog, diags, pending);
     crate::convert::collation::resolve_unqualified(catalog);
-    let mut names = reserved_names(catalog);
+    let mut names = ReservedNames::default();
     expand_serials(catalog, pending, &mut names);
     name_constraints(catalog, diags, pending, &mut names);
     name_indexes(catalog, diags, pending, &mut names);
@@ -113,46 +113,75 @@ fn missing_column(table: &QualifiedName, column: &Ident, location: Location) -> 
     ))
 }
 
-/// Names already taken in each schema, so generated names avoid them.
-fn reserved_names(catalog: &Catalog) -> BTreeMap<Ident, SchemaNames> {
-    let mut names: BTreeMap<Ident, SchemaNames> = BTreeMap::new();
-    let mut relation = |q: &QualifiedName| {
-        names
-            .entry(q.schema.clone())
-            .or_default()
-            .reserve_relation(&q.name)
-    };
-    catalog.tables.keys().for_each(&mut relation);
-    catalog.views.keys().for_each(&mut relation);
-    catalog.sequences.keys().for_each(&mut relation);
-    catalog.indexes.keys().for_each(&mut relation);
-    for t in catalog.tables.values() {
+/// Names already taken in each schema, so generated names avoid them. A schema's names
+/// are gathered the first time a name is generated in it; from then on every name
+/// added to that schema is chosen (and reserved) here. Schemas where everything is
+/// named explicitly are never gathered.
+#[derive(Default)]
+struct ReservedNames {
+    schemas: BTreeMap<Ident, SchemaNames>,
+}
+
+impl ReservedNames {
+    fn schema(&mut self, catalog: &Catalog, schema: &Ident) -> &mut SchemaNames {
+        self.schemas
+            .entry(schema.clone())
+            .or_insert_with(|| gather(catalog, schema))
+    }
+}
+
+/// The relation and constraint names `schema` already holds.
+fn gather(catalog: &Catalog, schema: &Ident) -> SchemaNames {
+    let mut names = SchemaNames::default();
+    let first = QualifiedName::new(schema.clone(), Ident::new(""));
+    let in_schema = |q: &&QualifiedName| &q.schema == schema;
+    let relations = (catalog.tables.range(first.clone()..).map(|(q, _)| q))
+        .take_while(in_schema)
+        .chain(
+            catalog
+                .views
+                .range(first.clone()..)
+                .map(|(q, _)| q)
+                .take_while(in_schema),
+        )
+        .chain(
+            catalog
+                .sequences
+                .range(first.clone()..)
+                .map(|(q, _)| q)
+                .take_while(in_schema),
+        )
+        .chain(
+            catalog
+                .indexes
+                .range(first.clone()..)
+                .map(|(q, _)| q)
+                .take_while(in_schema),
+        );
+    for q in relations {
+        names.reserve_relation(&q.name);
+    }
+    for (_, t) in catalog
+        .tables
+        .range(first..)
+        .take_while(|(q, _)| &q.schema == schema)
+    {
         for c in t.constraints.keys() {
-            names
-                .entry(t.name.schema.clone())
-                .or_default()
-                .reserve_constraint(c);
+            names.reserve_constraint(c);
         }
     }
     names
 }
 
 /// `serial` = integer column + owned sequence `<table>_<column>_seq` + nextval default.
-fn expand_serials(
-    catalog: &mut Catalog,
-    pending: &mut Pending,
-    names: &mut BTreeMap<Ident, SchemaNames>,
-) {
+fn expand_serials(catalog: &mut Catalog, pending: &mut Pending, names: &mut ReservedNames) {
     for serial in std::mem::take(&mut pending.serials) {
-        let seq_name = names
-            .entry(serial.table.schema.clone())
-            .or_default()
-            .choose(
-                serial.table.name.as_str(),
-                Some(serial.column.as_str()),
-                "seq",
-                NameSpace::Relation,
-            );
+        let seq_name = names.schema(catalog, &serial.table.schema).choose(
+            serial.table.name.as_str(),
+            Some(serial.column.as_str()),
+            "seq",
+            NameSpace::Relation,
+        );
         let qname = QualifiedName::new(serial.table.schema.clone(), seq_name);
         let mut seq = Sequence::new(qname.clone(), serial.meta.clone());
         seq.data_type = Some(serial.kind.integer_type());
@@ -179,7 +208,7 @@ fn name_constraints(
     catalog: &mut Catalog,
     diags: &mut Vec<Diagnostic>,
     pending: &mut Pending,
-    names: &mut BTreeMap<Ident, SchemaNames>,
+    names: &mut ReservedNames,
 ) {
     for UnnamedConstraint {
         table,
@@ -187,10 +216,13 @@ fn name_constraints(
         name_columns,
     } in std::mem::take(&mut pending.unnamed_constraints)
     {
+        if !catalog.tables.contains_key(&table) {
+            continue;
+        }
+        let schema_names = names.schema(catalog, &table.schema);
         let Some(t) = catalog.tables.get_mut(&table) else {
             continue;
         };
-        let schema_names = names.entry(table.schema.clone()).or_default();
         let tname = table.name.as_str();
         let addition = name_addition(name_columns.iter().map(String::as_str));
         constraint.name = match &constraint.kind {
@@ -249,7 +281,7 @@ fn name_indexes(
     catalog: &mut Catalog,
     diags: &mut Vec<Diagnostic>,
     pending: &mut Pending,
-    names: &mut BTreeMap<Ident, SchemaNames>,
+    names: &mut ReservedNames,
 ) {
     for (mut index, hints) in std::mem::take(&mut pending.unnamed_indexes) {
         let keys = hints.iter().map(|h| h.as_deref());
@@ -259,7 +291,7 @@ fn name_indexes(
             cols.push("expr".to_string());
         }
         let addition = name_addition(cols.iter().map(String::as_str));
-        let name = names.entry(index.table.schema.clone()).or_default().choose(
+        let name = names.schema(catalog, &index.table.schema).choose(
             index.table.name.as_str(),
             Some(&addition),
             "idx",
@@ -277,47 +309,51 @@ fn name_indexes(
 
 /// `REFERENCES t` without columns means t's primary key.
 fn fill_fk_columns(catalog: &mut Catalog, diags: &mut Vec<Diagnostic>, pending: &Pending) {
-    let pks: BTreeMap<QualifiedName, Vec<Ident>> = catalog
-        .tables
-        .values()
-        .filter_map(|t| match t.primary_key().map(|c| &c.kind) {
-            Some(ConstraintKind::PrimaryKey { columns, .. }) => {
-                Some((t.name.clone(), columns.clone()))
-            }
-            _ => None,
-        })
-        .collect();
-    let tables: BTreeSet<QualifiedName> = catalog.tables.keys().cloned().collect();
-    for t in catalog.tables.values_mut() {
-        for c in t.constraints.values_mut() {
-            let ConstraintKind::ForeignKey(fk) = &mut c.kind else {
+    // Looked up first, written after: most foreign keys name their columns.
+    let mut implied: Vec<(QualifiedName, Ident, Vec<Ident>)> = Vec::new();
+    for t in catalog.tables.values() {
+        for c in t.constraints.values() {
+            let ConstraintKind::ForeignKey(fk) = &c.kind else {
                 continue;
             };
             if !fk.ref_columns.is_empty() {
                 continue;
             }
-            match pks.get(&fk.ref_table) {
-                Some(cols) => fk.ref_columns = cols.clone(),
-                // A missing table is reported by the reference check.
-                None if !tables.contains(&fk.ref_table) => {}
-                None => {
-                    let loc = c.meta.origin.span().and_then(|s| pending.location_of(s));
-                    let mut d = Diagnostic::error(
-                        Code::UndefinedReference,
-                        format!(
-                            "foreign key {} on {} names no columns, and {} has no primary key",
-                            c.name, t.name, fk.ref_table
-                        ),
-                    );
-                    if let Some(loc) = loc {
-                        d = d.at(loc, "referenced columns are implied");
-                    }
-                    diags.push(d.with_help(format!(
-                        "write the referenced columns: `REFERENCES {} (column)`",
-                        fk.ref_table
-                    )));
-                }
+            // A missing table is reported by the reference check.
+            let Some(target) = catalog.tables.get(&fk.ref_table) else {
+                continue;
+            };
+            if let Some(ConstraintKind::PrimaryKey { columns, .. }) =
+                target.primary_key().map(|c| &c.kind)
+            {
+                implied.push((t.name.clone(), c.name.clone(), columns.clone()));
+                continue;
             }
+            let loc = c.meta.origin.span().and_then(|s| pending.location_of(s));
+            let mut d = Diagnostic::error(
+                Code::UndefinedReference,
+                format!(
+                    "foreign key {} on {} names no columns, and {} has no primary key",
+                    c.name, t.name, fk.ref_table
+                ),
+            );
+            if let Some(loc) = loc {
+                d = d.at(loc, "referenced columns are implied");
+            }
+            diags.push(d.with_help(format!(
+                "write the referenced columns: `REFERENCES {} (column)`",
+                fk.ref_table
+            )));
+        }
+    }
+    for (table, constraint, columns) in implied {
+        let fk = catalog
+            .tables
+            .get_mut(&table)
+            .and_then(|t| t.constraints.get_mut(&constraint))
+            .map(|c| &mut c.kind);
+        if let Some(ConstraintKind::ForeignKey(fk)) = fk {
+            fk.ref_columns = columns;
         }
     }
 }
@@ -334,60 +370,79 @@ fn check_references(
         .iter()
         .filter_map(|s| s.creates.as_ref())
         .collect();
-    for r in references {
-        if created_verbatim.contains(&r.name) || broken.contains(&r.name) {
-            continue;
-        }
-        let (found, kind) = match r.expect {
-            Expect::Schema => (
-                is_builtin_schema(&r.name.schema) || catalog.schemas.contains_key(&r.name.schema),
-                "schema",
-            ),
-            Expect::Table => (catalog.tables.contains_key(&r.name), "table"),
-            Expect::Relation => (catalog.relation_id(&r.name).is_some(), "relation"),
-            Expect::Sequence => (catalog.sequences.contains_key(&r.name), "sequence"),
-            Expect::Function => (
-                catalog.functions_named(&r.name).next().is_some()
-                    || r.name.schema.as_str() == "pg_catalog",
-                "function",
-            ),
-            Expect::Type => {
-                if r.name.schema.as_str().is_empty() {
-                    // An extension's type: fine when the extension is created.
-                    let ext = extension_providing(r.name.name.as_str()).unwrap_or("");
-                    if catalog.extensions.contains_key(&Ident::new(ext)) {
-                        continue;
-                    }
-                    diags.push(
-                        Diagnostic::error(Code::UndefinedReference, format!("type {} comes from extension {ext}, which no file creates ({})", r.name.name, r.context))
-                            .at(r.location.clone(), "needs an extension")
-                            .with_help(format!("add `CREATE EXTENSION IF NOT EXISTS {ext};` to the domain that uses it")),
-                    );
-                    continue;
-                }
-                (catalog.types.contains_key(&r.name), "type")
+    // Lookups only: big schemas (a reference or more per table) use every core.
+    let parts = crate::parallel::map_chunks(references, 4_000, |chunk| {
+        let mut found = Vec::new();
+        for r in chunk {
+            if !created_verbatim.contains(&r.name) && !broken.contains(&r.name) {
+                check_reference(catalog, r, &mut found);
             }
-        };
-        if found {
-            continue;
         }
-        // Named only for the message (most references resolve).
-        let what = match r.expect {
-            Expect::Schema => format!("{kind} {}", r.name.schema),
-            _ => format!("{kind} {}", r.name),
-        };
-        let help = match r.expect {
-            Expect::Schema => format!("add `CREATE SCHEMA {};` to the domain that owns it", quote::ident(&r.name.schema)),
-            Expect::Type => "define it with CREATE TYPE / CREATE DOMAIN, or fix the name (PostgreSQL built-in types need no definition)".to_string(),
-            _ => format!("define {what} in one of the schema files, or fix the name"),
-        };
-        diags.push(
-            Diagnostic::error(
-                Code::UndefinedReference,
-                format!("{} refers to {what}, which is defined nowhere", r.context),
-            )
-            .at(r.location.clone(), "not defined in any file")
-            .with_help(help),
-        );
+        found
+    });
+    for part in parts {
+        diags.extend(part);
     }
+}
+
+fn check_reference(catalog: &Catalog, r: &Reference, diags: &mut Vec<Diagnostic>) {
+    let (found, kind) = match r.expect {
+        Expect::Schema => (
+            is_builtin_schema(&r.name.schema) || catalog.schemas.contains_key(&r.name.schema),
+            "schema",
+        ),
+        Expect::Table => (catalog.tables.contains_key(&r.name), "table"),
+        Expect::Relation => (catalog.relation_id(&r.name).is_some(), "relation"),
+        Expect::Sequence => (catalog.sequences.contains_key(&r.name), "sequence"),
+        Expect::Function => (
+            catalog.functions_named(&r.name).next().is_some()
+                || r.name.schema.as_str() == "pg_catalog",
+            "function",
+        ),
+        Expect::Type => {
+            if r.name.schema.as_str().is_empty() {
+                // An extension's type: fine when the extension is created.
+                let ext = extension_providing(r.name.name.as_str()).unwrap_or("");
+                if catalog.extensions.contains_key(&Ident::new(ext)) {
+                    return;
+                }
+                diags.push(
+                    Diagnostic::error(
+                        Code::UndefinedReference,
+                        format!(
+                            "type {} comes from extension {ext}, which no file creates ({})",
+                            r.name.name, r.context
+                        ),
+                    )
+                    .at(r.location.clone(), "needs an extension")
+                    .with_help(format!(
+                        "add `CREATE EXTENSION IF NOT EXISTS {ext};` to the domain that uses it"
+                    )),
+                );
+                return;
+            }
+            (catalog.types.contains_key(&r.name), "type")
+        }
+    };
+    if found {
+        return;
+    }
+    // Named only for the message (most references resolve).
+    let what = match r.expect {
+        Expect::Schema => format!("{kind} {}", r.name.schema),
+        _ => format!("{kind} {}", r.name),
+    };
+    let help = match r.expect {
+        Expect::Schema => format!("add `CREATE SCHEMA {};` to the domain that owns it", quote::ident(&r.name.schema)),
+        Expect::Type => "define it with CREATE TYPE / CREATE DOMAIN, or fix the name (PostgreSQL built-in types need no definition)".to_string(),
+        _ => format!("define {what} in one of the schema files, or fix the name"),
+    };
+    diags.push(
+        Diagnostic::error(
+            Code::UndefinedReference,
+            format!("{} refers to {what}, which is defined nowhere", r.context),
+        )
+        .at(r.location.clone(), "not defined in any file")
+        .with_help(help),
+    );
 }
