@@ -46,18 +46,32 @@ pub struct Duplicate {
     pub existing: ObjectMeta,
 }
 
+/// Inserts unless the key is taken (one tree search); the id is built only for a clash.
 macro_rules! insert_unique {
     ($map:expr, $key:expr, $value:expr, $id:expr) => {{
-        let key = $key;
-        if let Some(existing) = $map.get(&key) {
-            return Err(Box::new(Duplicate {
+        match $map.entry($key) {
+            std::collections::btree_map::Entry::Occupied(existing) => Err(Box::new(Duplicate {
                 id: $id,
-                existing: existing.meta.clone(),
-            }));
+                existing: existing.get().meta.clone(),
+            })),
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert($value);
+                Ok(())
+            }
         }
-        $map.insert(key, $value);
-        Ok(())
     }};
+}
+
+/// The `pg_class` maps; a map's own clash is found by its insertion, so the name
+/// check skips it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum RelationMap {
+    Tables,
+    Views,
+    Sequences,
+    Indexes,
+    /// Composite types (in `types`, with enums and domains).
+    Types,
 }
 
 impl Catalog {
@@ -94,47 +108,50 @@ impl Catalog {
     }
 
     pub fn add_type(&mut self, t: UserType) -> Result<(), Box<Duplicate>> {
-        let id = ObjectId::Type {
+        let id = || ObjectId::Type {
             name: t.name.clone(),
         };
-        if matches!(t.def, TypeDef::Composite { .. }) {
+        let holder = if matches!(t.def, TypeDef::Composite { .. }) {
             // A composite type is a `pg_class` relation too.
-            self.check_relation_name_free(&t.name, id.clone())?;
-        } else if let Some(meta) = self.row_type_holder(&t.name) {
+            self.pg_class_holder(&t.name, false, RelationMap::Types)
+        } else {
+            self.row_type_holder(&t.name)
+        };
+        if let Some(meta) = holder {
             return Err(Box::new(Duplicate {
-                id,
+                id: id(),
                 existing: meta.clone(),
             }));
         }
-        insert_unique!(self.types, t.name.clone(), t, id)
+        insert_unique!(self.types, t.name.clone(), t, id())
     }
 
     pub fn add_sequence(&mut self, s: Sequence) -> Result<(), Box<Duplicate>> {
-        let id = ObjectId::Sequence {
+        let id = || ObjectId::Sequence {
             name: s.name.clone(),
         };
-        self.check_relation_name_free(&s.name, id.clone())?;
-        insert_unique!(self.sequences, s.name.clone(), s, id)
+        self.relation_name_free(&s.name, false, RelationMap::Sequences, id)?;
+        insert_unique!(self.sequences, s.name.clone(), s, id())
     }
 
     pub fn add_table(&mut self, t: Table) -> Result<(), Box<Duplicate>> {
-        let id = ObjectId::table(t.name.clone());
-        self.check_relation_name_free(&t.name, id.clone())?;
-        insert_unique!(self.tables, t.name.clone(), t, id)
+        let id = || ObjectId::table(t.name.clone());
+        self.relation_name_free(&t.name, true, RelationMap::Tables, id)?;
+        insert_unique!(self.tables, t.name.clone(), t, id())
     }
 
     pub fn add_index(&mut self, i: Index) -> Result<(), Box<Duplicate>> {
-        let id = ObjectId::Index {
+        let id = || ObjectId::Index {
             name: i.name.clone(),
         };
-        self.check_relation_name_free(&i.name, id.clone())?;
-        insert_unique!(self.indexes, i.name.clone(), i, id)
+        self.relation_name_free(&i.name, false, RelationMap::Indexes, id)?;
+        insert_unique!(self.indexes, i.name.clone(), i, id())
     }
 
     pub fn add_view(&mut self, v: View) -> Result<(), Box<Duplicate>> {
-        let id = ObjectId::view(v.name.clone(), v.materialized);
-        self.check_relation_name_free(&v.name, id.clone())?;
-        insert_unique!(self.views, v.name.clone(), v, id)
+        let id = || ObjectId::view(v.name.clone(), v.materialized);
+        self.relation_name_free(&v.name, true, RelationMap::Views, id)?;
+        insert_unique!(self.views, v.name.clone(), v, id())
     }
 
     pub fn add_function(&mut self, f: Function) -> Result<(), Box<Duplicate>> {
@@ -187,23 +204,70 @@ impl Catalog {
         id: ObjectId,
     ) -> Result<(), Box<Duplicate>> {
         let has_row_type = matches!(id, ObjectId::Relation { .. });
-        let existing = self
-            .row_type_holder(name)
-            .or_else(|| self.sequences.get(name).map(|s| &s.meta))
-            .or_else(|| self.indexes.get(name).map(|i| &i.meta))
-            .or_else(|| {
-                self.types
-                    .get(name)
-                    .filter(|t| has_row_type || matches!(t.def, TypeDef::Composite { .. }))
-                    .map(|t| &t.meta)
-            });
-        match existing {
+        match self.pg_class_holder(name, has_row_type, None) {
             Some(meta) => Err(Box::new(Duplicate {
                 id,
                 existing: meta.clone(),
             })),
             None => Ok(()),
         }
+    }
+
+    /// [`Self::check_relation_name_free`] before inserting into `own` (whose clash the
+    /// insertion finds), with the id built only for a clash.
+    fn relation_name_free(
+        &self,
+        name: &QualifiedName,
+        has_row_type: bool,
+        own: RelationMap,
+        id: impl FnOnce() -> ObjectId,
+    ) -> Result<(), Box<Duplicate>> {
+        match self.pg_class_holder(name, has_row_type, own) {
+            Some(meta) => Err(Box::new(Duplicate {
+                id: id(),
+                existing: meta.clone(),
+            })),
+            None => Ok(()),
+        }
+    }
+
+    /// What holds `name` in `pg_class` (or, for a relation with a row type, in
+    /// `pg_type`), not looking in `skip`.
+    fn pg_class_holder(
+        &self,
+        name: &QualifiedName,
+        has_row_type: bool,
+        skip: impl Into<Option<RelationMap>>,
+    ) -> Option<&ObjectMeta> {
+        let skip = skip.into();
+        let look = |map: RelationMap| skip != Some(map);
+        if look(RelationMap::Tables) {
+            if let Some(t) = self.tables.get(name) {
+                return Some(&t.meta);
+            }
+        }
+        if look(RelationMap::Views) {
+            if let Some(v) = self.views.get(name) {
+                return Some(&v.meta);
+            }
+        }
+        if look(RelationMap::Sequences) {
+            if let Some(s) = self.sequences.get(name) {
+                return Some(&s.meta);
+            }
+        }
+        if look(RelationMap::Indexes) {
+            if let Some(i) = self.indexes.get(name) {
+                return Some(&i.meta);
+            }
+        }
+        if look(RelationMap::Types) {
+            let blocks = |t: &&UserType| has_row_type || matches!(t.def, TypeDef::Composite { .. });
+            if let Some(t) = self.types.get(name).filter(blocks) {
+                return Some(&t.meta);
+            }
+        }
+        None
     }
 
     /// The table or view (each with a row type in `pg_type`) of that name.

@@ -11,8 +11,29 @@ use std::ops::ControlFlow;
 /// An expression as SQL text with its references.
 pub fn expr(ctx: &Ctx, e: &ast::Expr) -> Expr {
     let mut out = Expr::new(e.to_string());
-    collect(ctx, e, &mut out.refs);
+    if !mentions_nothing(e) {
+        collect(ctx, e, &mut out.refs);
+    }
     out
+}
+
+/// Literals and column names, possibly cast to built-in types: most defaults and many
+/// checks, which the visitor would walk only to find nothing.
+fn mentions_nothing(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Value(_) | ast::Expr::Identifier(_) | ast::Expr::CompoundIdentifier(_) => true,
+        ast::Expr::Cast {
+            expr, data_type, ..
+        } => !matches!(data_type, DataType::Custom(..)) && mentions_nothing(expr),
+        ast::Expr::Nested(inner) | ast::Expr::UnaryOp { expr: inner, .. } => {
+            mentions_nothing(inner)
+        }
+        ast::Expr::IsNull(inner) | ast::Expr::IsNotNull(inner) => mentions_nothing(inner),
+        ast::Expr::BinaryOp { left, right, .. } => {
+            mentions_nothing(left) && mentions_nothing(right)
+        }
+        _ => false,
+    }
 }
 
 /// Every relation, function, sequence and cast type mentioned anywhere in `node`.
@@ -227,4 +248,43 @@ fn internal_type_name(shown: &str) -> String {
         other => other,
     }
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sqlparser::dialect::PostgreSqlDialect;
+    use sqlparser::parser::Parser;
+
+    fn parsed(sql: &str) -> ast::Expr {
+        Parser::new(&PostgreSqlDialect {})
+            .try_with_sql(sql)
+            .and_then(|mut p| p.parse_expr())
+            .unwrap()
+    }
+
+    #[test]
+    fn only_literals_columns_and_builtin_casts_skip_the_walk() {
+        for sql in [
+            "0",
+            "'{}'::jsonb",
+            "true",
+            "NULL",
+            "-1.5",
+            "updated_at IS NULL OR updated_at >= created_at",
+            "(amount > 0) AND t.code <> ''",
+        ] {
+            assert!(mentions_nothing(&parsed(sql)), "{sql}");
+        }
+        for sql in [
+            "now()",
+            "'a'::mood",
+            "lower(name)",
+            "amount > (SELECT 1)",
+            "x IN (1, 2)",
+            "CAST(x AS mood)",
+        ] {
+            assert!(!mentions_nothing(&parsed(sql)), "{sql}: {:?}", parsed(sql));
+        }
+    }
 }

@@ -52,6 +52,7 @@ pub fn create_table(ctx: &mut Ctx, ct: &CreateTable) {
     );
     let mut table = Table::new(name.clone(), ctx.meta());
     table.unlogged = ct.unlogged;
+    table.columns.reserve_exact(ct.columns.len());
     let mut constraints = Vec::new();
     for col in &ct.columns {
         let column = column(ctx, &name, col, &mut constraints);
@@ -126,9 +127,8 @@ pub fn create_table(ctx: &mut Ctx, ct: &CreateTable) {
     for c in constraints {
         attach(ctx, &mut table, c);
     }
-    if let Err(dup) = ctx.catalog.add_table(table) {
-        ctx.duplicate(*dup);
-    }
+    // The name was checked free above and converting the table adds no relations.
+    ctx.catalog.tables.insert(name, table);
 }
 
 /// Adds a converted constraint to its table, or queues it for a generated name.
