@@ -49,11 +49,15 @@ pub fn table_constraint(
         }
         TableConstraint::Unique(u) => {
             let columns = index_columns(ctx, &u.columns)?;
-            let names = columns
-                .iter()
-                .chain(&idents(ctx, &u.include))
-                .map(|c| c.as_str().to_string())
-                .collect();
+            let names = match u.name {
+                // Only a generated name is made of the columns.
+                Some(_) => Vec::new(),
+                None => columns
+                    .iter()
+                    .chain(&idents(ctx, &u.include))
+                    .map(|c| c.as_str().to_string())
+                    .collect(),
+            };
             let kind = ConstraintKind::Unique {
                 columns,
                 include: idents(ctx, &u.include),
@@ -63,7 +67,10 @@ pub fn table_constraint(
         }
         TableConstraint::ForeignKey(fk) => {
             let columns = idents(ctx, &fk.columns);
-            let names = columns.iter().map(|c| c.as_str().to_string()).collect();
+            let names = match fk.name {
+                Some(_) => Vec::new(),
+                None => columns.iter().map(|c| c.as_str().to_string()).collect(),
+            };
             let kind = ConstraintKind::ForeignKey(ForeignKey {
                 columns,
                 ref_table: ctx.qualify(&fk.foreign_table),
@@ -82,7 +89,11 @@ pub fn table_constraint(
                 expr: refs::expr(ctx, &c.expr),
                 no_inherit: c.no_inherit,
             };
-            (c.name.as_ref(), kind, None, refs::identifiers(&c.expr))
+            let names = match c.name {
+                Some(_) => Vec::new(),
+                None => refs::identifiers(&c.expr),
+            };
+            (c.name.as_ref(), kind, None, names)
         }
         TableConstraint::Exclude(x) => {
             let elements = x
