@@ -89,6 +89,11 @@ fn starts_create_table(text: &str, tokens: &[LexToken], base: usize) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case("table"))
 }
 
+/// sqlparser's keyword for an unquoted word.
+pub(crate) fn keyword(word: &str) -> Keyword {
+    keyword_fast(word)
+}
+
 /// Tokens converted lazily: words, single-quoted strings and numbers carry empty texts,
 /// and `raws` gives each token's byte range in the statement text to fill them from
 /// ([`Lazy::token`]).

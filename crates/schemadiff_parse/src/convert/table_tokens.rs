@@ -99,7 +99,7 @@ const OPTION_WORDS: [Keyword; 10] = [
 
 /// Keywords sqlparser's expression parser gives a meaning of their own (literals,
 /// special functions, ...): as a key column they are left to sqlparser.
-const SPECIAL_IN_EXPR: [Keyword; 44] = [
+pub(crate) const SPECIAL_IN_EXPR: [Keyword; 44] = [
     Keyword::ARRAY,
     Keyword::BOX,
     Keyword::CASE,
