@@ -83,7 +83,7 @@ type Key = (Target, bool, Option<bool>);
 enum Target {
     Column(Ident),
     /// `f(col, ...)`, as sqlparser's AST (its text and references come from there).
-    Call(ast::Expr),
+    Call(Box<ast::Expr>),
 }
 
 struct Simple {
@@ -251,7 +251,7 @@ fn key(src: &str, toks: &[Token], at: usize) -> Option<(Target, usize)> {
         null_treatment: None,
         over: None,
     });
-    Some((Target::Call(call), i + 2))
+    Some((Target::Call(Box::new(call)), i + 2))
 }
 
 /// The token as sqlparser's identifier (written text, quotes removed); `None` for words
