@@ -3,6 +3,7 @@
 mod alter;
 pub mod collation;
 mod comment;
+pub mod condition_tokens;
 mod constraint;
 mod function;
 mod grant;

@@ -424,7 +424,11 @@ impl<'a> Reader<'a> {
             return None;
         }
         let end = self.run_end(false);
-        let expr = sub_parse(&self.run(self.at, end)?, |p| p.parse_expr())?;
+        let run = self.run(self.at, end)?;
+        let expr = match super::condition_tokens::condition(&run) {
+            Some(e) => e,
+            None => sub_parse(&run, |p| p.parse_expr())?,
+        };
         self.at = end;
         self.eat(&Token::RParen).then_some(expr)
     }
