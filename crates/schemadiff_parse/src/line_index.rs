@@ -53,6 +53,10 @@ impl LineIndex {
             .unwrap_or(src.len())
             .min(src.len());
         let text = src.get(start..end).unwrap_or("");
+        // Columns are bytes in ASCII text (almost every line of SQL): no char walk.
+        if text.is_ascii() {
+            return start + column.saturating_sub(1).min(text.len());
+        }
         match text.char_indices().nth(column.saturating_sub(1)) {
             Some((i, _)) => start + i,
             None => end,
@@ -147,6 +151,23 @@ mod tests {
         assert_eq!(index.line_col(src, 3), (2, 1)); // inside é
         assert_eq!(index.line_col(src, 100), (2, 2));
         assert_eq!(index.line_col(src, usize::MAX), (2, 2));
+    }
+
+    #[test]
+    fn offset_inverts_line_col_in_ascii_and_multibyte_lines() {
+        for src in ["CREATE TABLE t (\n  a int\n);\n", "a\né漢字 x\r\nyz", ""] {
+            let index = LineIndex::new(src);
+            for o in (0..=src.len()).filter(|&o| src.is_char_boundary(o)) {
+                let (line, column) = index.line_col(src, o);
+                assert_eq!(index.offset(src, line, column), o, "{src:?} at {o}");
+            }
+        }
+        // Past a line's end: where the next line starts; past the text: its end.
+        let src = "ab\ncd";
+        let index = LineIndex::new(src);
+        assert_eq!(index.offset(src, 1, 10), 3);
+        assert_eq!(index.offset(src, 2, 10), 5);
+        assert_eq!(index.offset(src, 9, 1), 5);
     }
 
     #[test]
