@@ -133,44 +133,29 @@ impl ReservedNames {
 /// The relation and constraint names `schema` already holds.
 fn gather(catalog: &Catalog, schema: &Ident) -> SchemaNames {
     let mut names = SchemaNames::default();
-    let first = QualifiedName::new(schema.clone(), Ident::new(""));
-    let in_schema = |q: &&QualifiedName| &q.schema == schema;
-    let relations = (catalog.tables.range(first.clone()..).map(|(q, _)| q))
-        .take_while(in_schema)
-        .chain(
-            catalog
-                .views
-                .range(first.clone()..)
-                .map(|(q, _)| q)
-                .take_while(in_schema),
-        )
-        .chain(
-            catalog
-                .sequences
-                .range(first.clone()..)
-                .map(|(q, _)| q)
-                .take_while(in_schema),
-        )
-        .chain(
-            catalog
-                .indexes
-                .range(first.clone()..)
-                .map(|(q, _)| q)
-                .take_while(in_schema),
-        );
+    let relations = in_schema(&catalog.tables, schema)
+        .map(|(q, _)| q)
+        .chain(in_schema(&catalog.views, schema).map(|(q, _)| q))
+        .chain(in_schema(&catalog.sequences, schema).map(|(q, _)| q))
+        .chain(in_schema(&catalog.indexes, schema).map(|(q, _)| q));
     for q in relations {
         names.reserve_relation(&q.name);
     }
-    for (_, t) in catalog
-        .tables
-        .range(first..)
-        .take_while(|(q, _)| &q.schema == schema)
-    {
+    for (_, t) in in_schema(&catalog.tables, schema) {
         for c in t.constraints.keys() {
             names.reserve_constraint(c);
         }
     }
     names
+}
+
+/// The entries of a map keyed by qualified name that lie in `schema` (a sorted range).
+fn in_schema<'a, V>(
+    map: &'a BTreeMap<QualifiedName, V>,
+    schema: &'a Ident,
+) -> impl Iterator<Item = (&'a QualifiedName, &'a V)> {
+    map.range(QualifiedName::new(schema.clone(), Ident::new(""))..)
+        .take_while(move |(q, _)| &q.schema == schema)
 }
 
 /// `serial` = integer column + owned sequence `<table>_<column>_seq` + nextval default.
