@@ -45,7 +45,8 @@ pub fn merge(acc: &mut Part, later: Part) {
     }
     let mut duplicate_tables: Vec<(QualifiedName, ObjectMeta)> = Vec::new();
     if relation_names_disjoint(a, &catalog) {
-        // Nothing can clash: the sorted maps are merged whole, in linear time.
+        // Nothing can clash: the sorted maps are merged whole, in linear time (and the
+        // object-by-object loops below find them empty).
         a.types.append(&mut catalog.types);
         a.sequences.append(&mut catalog.sequences);
         a.tables.append(&mut catalog.tables);
