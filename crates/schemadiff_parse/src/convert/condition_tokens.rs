@@ -175,7 +175,12 @@ impl Reader<'_> {
             && (SPECIAL_IN_EXPR.contains(&w.keyword)
                 || matches!(
                     w.keyword,
-                    Keyword::AND | Keyword::OR | Keyword::IS | Keyword::ANY | Keyword::ALL
+                    Keyword::AND
+                        | Keyword::OR
+                        | Keyword::IS
+                        | Keyword::ANY
+                        | Keyword::ALL
+                        | Keyword::SOME
                 ))
         {
             return None;
@@ -237,6 +242,23 @@ mod tests {
             let ours = condition(&tokens(sql));
             assert!(ours.is_some(), "not read: {sql}");
             assert_eq!(ours, sqlparser(sql), "{sql}");
+        }
+    }
+
+    #[test]
+    fn every_keyword_as_a_column_reads_as_sqlparser_reads_it() {
+        // Either the reader leaves the word to sqlparser, or both build the same AST.
+        for kw in sqlparser::keywords::ALL_KEYWORDS {
+            for sql in [
+                format!("{kw} > 0"),
+                format!("a = {kw}"),
+                format!("t.{kw} IS NULL"),
+                format!("a > 0 AND {kw} IS NOT NULL"),
+            ] {
+                if let Some(ours) = condition(&tokens(&sql)) {
+                    assert_eq!(Some(ours), sqlparser(&sql), "{sql}");
+                }
+            }
         }
     }
 

@@ -139,8 +139,14 @@ fn keyword_named_columns_read_like_sqlparser() {
         "references",
         "generated",
         "collate",
-    ] {
+    ]
+    .into_iter()
+    // And every keyword sqlparser knows: whichever the reader takes, it must read alike.
+    .chain(sqlparser::keywords::ALL_KEYWORDS.iter().copied())
+    {
         for text in [
+            format!("CREATE TABLE t (x int, CHECK (x > 0 AND {word} IS NOT NULL))"),
+            format!("CREATE TABLE t (x int CHECK ({word} <> x))"),
             format!("CREATE TABLE t ({word} int, PRIMARY KEY ({word}))"),
             format!("CREATE TABLE t (x int, UNIQUE (x, {word}))"),
             format!("CREATE TABLE t (x int DEFAULT {word})"),
