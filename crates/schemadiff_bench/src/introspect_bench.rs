@@ -749,8 +749,9 @@ fn run_psql_script(conn: &str, script: &Path) -> Result<Duration, BenchError> {
     Ok(start.elapsed())
 }
 
-/// `psql -X -q -d conn args...`; stdout, or an error carrying stderr.
-fn psql(conn: &str, args: &[&str]) -> Result<String, BenchError> {
+/// `psql -X -q -d conn args...`; stdout, or an error carrying stderr (the connection
+/// string's password redacted).
+pub(crate) fn psql(conn: &str, args: &[&str]) -> Result<String, BenchError> {
     let output = Command::new("psql")
         .args(["-X", "-q", "-d", conn])
         .args(args)

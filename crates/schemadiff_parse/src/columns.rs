@@ -11,25 +11,17 @@ use schemadiff_model::{
 pub fn check_columns(catalog: &Catalog, diags: &mut Vec<Diagnostic>, pending: &Pending) {
     // Read-only and per table: big catalogs are checked on every core.
     let tables: Vec<&Table> = catalog.tables.values().filter(|t| complete(t)).collect();
-    for part in crate::parallel::map_chunks(&tables, 2_000, |chunk| {
-        let mut found = Vec::new();
-        for table in chunk {
-            check_table(catalog, table, &mut found, pending);
-        }
-        found
-    }) {
-        diags.extend(part);
-    }
+    diags.extend(crate::parallel::collect_each(
+        &tables,
+        2_000,
+        |table, found| check_table(catalog, table, found, pending),
+    ));
     let indexes: Vec<&Index> = catalog.indexes.values().collect();
-    for part in crate::parallel::map_chunks(&indexes, 4_000, |chunk| {
-        let mut found = Vec::new();
-        for index in chunk {
-            check_index(catalog, index, &mut found, pending);
-        }
-        found
-    }) {
-        diags.extend(part);
-    }
+    diags.extend(crate::parallel::collect_each(
+        &indexes,
+        4_000,
+        |index, found| check_index(catalog, index, found, pending),
+    ));
 }
 
 fn complete(t: &Table) -> bool {

@@ -122,16 +122,7 @@ pub fn load_sources_with(files: Vec<SourceFile>, options: &LoadOptions) -> Loade
     let mut parts: Vec<merge::Part> = if runs.len() <= 1 {
         vec![load_run(&sources)]
     } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = runs
-                .iter()
-                .map(|run| scope.spawn(|| load_run(run)))
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                .collect()
-        })
+        parallel::one_thread_each(&runs, |run| load_run(run))
     };
     let mut acc = parts.remove(0);
     for part in parts {

@@ -21,16 +21,39 @@ pub fn map_chunks<T: Sync, R: Send>(
         return vec![f(items)];
     }
     let size = items.len().div_ceil(parts);
+    let chunks: Vec<&[T]> = items.chunks(size).collect();
+    one_thread_each(&chunks, |chunk| f(chunk))
+}
+
+/// `f` over each item, one thread per item, results in order (a panic is passed on).
+pub fn one_thread_each<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if let [only] = items {
+        return vec![f(only)];
+    }
     std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(size)
-            .map(|chunk| scope.spawn(|| f(chunk)))
-            .collect();
+        let handles: Vec<_> = items.iter().map(|item| scope.spawn(|| f(item))).collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     })
+}
+
+/// `f` over each item on up to [`threads`] threads, pushing findings into one vector;
+/// the findings come out in item order.
+pub fn collect_each<T: Sync, R: Send>(
+    items: &[T],
+    min_per_thread: usize,
+    f: impl Fn(&T, &mut Vec<R>) + Sync,
+) -> Vec<R> {
+    let parts = map_chunks(items, min_per_thread, |chunk| {
+        let mut found = Vec::new();
+        for item in chunk {
+            f(item, &mut found);
+        }
+        found
+    });
+    parts.into_iter().flatten().collect()
 }
 
 #[cfg(test)]
@@ -44,5 +67,18 @@ mod tests {
         assert_eq!(sums.concat(), items);
         assert_eq!(map_chunks(&items[..5], 100, |c| c.len()), vec![5]);
         assert_eq!(map_chunks::<usize, usize>(&[], 100, |c| c.len()), vec![0]);
+        let odd = collect_each(&items, 100, |&i, out| {
+            if i % 2 == 1 {
+                out.push(i)
+            }
+        });
+        assert_eq!(
+            odd,
+            items
+                .iter()
+                .copied()
+                .filter(|i| i % 2 == 1)
+                .collect::<Vec<_>>()
+        );
     }
 }

@@ -356,18 +356,15 @@ fn check_references(
         .filter_map(|s| s.creates.as_ref())
         .collect();
     // Lookups only: big schemas (a reference or more per table) use every core.
-    let parts = crate::parallel::map_chunks(references, 4_000, |chunk| {
-        let mut found = Vec::new();
-        for r in chunk {
+    diags.extend(crate::parallel::collect_each(
+        references,
+        4_000,
+        |r, found| {
             if !created_verbatim.contains(&r.name) && !broken.contains(&r.name) {
-                check_reference(catalog, r, &mut found);
+                check_reference(catalog, r, found);
             }
-        }
-        found
-    });
-    for part in parts {
-        diags.extend(part);
-    }
+        },
+    ));
 }
 
 fn check_reference(catalog: &Catalog, r: &Reference, diags: &mut Vec<Diagnostic>) {

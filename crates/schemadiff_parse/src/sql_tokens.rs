@@ -89,11 +89,6 @@ fn starts_create_table(text: &str, tokens: &[LexToken], base: usize) -> bool {
             .is_some_and(|w| w.eq_ignore_ascii_case("table"))
 }
 
-/// sqlparser's keyword for an unquoted word.
-pub(crate) fn keyword(word: &str) -> Keyword {
-    keyword_fast(word)
-}
-
 /// Tokens converted lazily: words, single-quoted strings and numbers carry empty texts,
 /// and `raws` gives each token's byte range in the statement text to fill them from
 /// ([`Lazy::token`]).
@@ -537,7 +532,7 @@ thread_local! {
 /// (identifiers too), and the binary search costs ~10 string comparisons each.
 /// Open addressing over the keywords' indices; the hash folds ASCII case as sqlparser's
 /// comparison does.
-fn keyword_fast(word: &str) -> Keyword {
+pub(crate) fn keyword_fast(word: &str) -> Keyword {
     const SLOTS: usize = 4096;
     const MAX_LEN: usize = 64;
     static TABLE: OnceLock<Box<[u16; SLOTS]>> = OnceLock::new();

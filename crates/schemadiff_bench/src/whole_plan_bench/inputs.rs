@@ -7,10 +7,9 @@ use super::changes::edited_tables;
 use super::server::Server;
 use super::BenchError;
 use crate::generate::{generate, mutate, write_to_dir, GenerateOptions, GeneratedFile};
-use crate::introspect_bench::{database_name, load_files, Preparation};
+use crate::introspect_bench::{database_name, load_files, psql, Preparation};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 /// Both states as schema files, and which tables differ.
 #[derive(Debug, Clone)]
@@ -115,26 +114,6 @@ fn fingerprint(files: &[GeneratedFile]) -> u64 {
         }
     }
     hash
-}
-
-/// `psql -X -q -d conn args...`; stdout, or an error carrying stderr.
-fn psql(conn: &str, args: &[&str]) -> Result<String, BenchError> {
-    let output = Command::new("psql")
-        .args(["-X", "-q", "-d", conn])
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .map_err(|e| format!("cannot run psql: {e}"))?;
-    if output.status.success() {
-        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
-    } else {
-        Err(format!(
-            "psql {} failed ({}): {}",
-            args.join(" "),
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim_end()
-        ))
-    }
 }
 
 #[cfg(test)]

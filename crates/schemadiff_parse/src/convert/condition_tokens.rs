@@ -50,21 +50,27 @@ impl Reader<'_> {
         yes
     }
 
-    /// `and (OR and)*`, left-associative as sqlparser builds it.
+    /// `and (OR and)*`.
     fn or(&mut self) -> Option<Expr> {
-        let mut left = self.and()?;
-        while self.eat_keyword(Keyword::OR) {
-            let right = self.and()?;
-            left = binary(left, BinaryOperator::Or, right);
-        }
-        Some(left)
+        self.joined(Keyword::OR, BinaryOperator::Or, Self::and)
     }
 
+    /// `is (AND is)*`.
     fn and(&mut self) -> Option<Expr> {
-        let mut left = self.is()?;
-        while self.eat_keyword(Keyword::AND) {
-            let right = self.is()?;
-            left = binary(left, BinaryOperator::And, right);
+        self.joined(Keyword::AND, BinaryOperator::And, Self::is)
+    }
+
+    /// Operands joined by `word`, left-associative as sqlparser builds them.
+    fn joined(
+        &mut self,
+        word: Keyword,
+        op: BinaryOperator,
+        operand: fn(&mut Self) -> Option<Expr>,
+    ) -> Option<Expr> {
+        let mut left = operand(self)?;
+        while self.eat_keyword(word) {
+            let right = operand(self)?;
+            left = binary(left, op.clone(), right);
         }
         Some(left)
     }

@@ -270,7 +270,7 @@ fn ast_ident(src: &str, t: &Token) -> Option<ast::Ident> {
                 Keyword::RETURNING,
                 Keyword::IDENTITY,
             ];
-            let keyword = crate::sql_tokens::keyword(raw);
+            let keyword = crate::sql_tokens::keyword_fast(raw);
             if crate::convert::table_tokens::SPECIAL_IN_EXPR.contains(&keyword)
                 || IN_CALL.contains(&keyword)
             {
